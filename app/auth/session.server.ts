@@ -1,0 +1,63 @@
+// Server-side sessions: the cookie carries a random token; the table keeps only its sha256.
+// Idle timeout 30 min, absolute 12 h; logout deletes the row.
+import crypto from "node:crypto";
+import { and, eq, gt, lt, or } from "drizzle-orm";
+import { createCookie } from "@remix-run/node";
+import { db } from "../../db/client";
+import { sessions } from "../../db/schema";
+import { config } from "../config.server";
+
+export const IDLE_MS = 30 * 60 * 1000;
+export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+// Touching last_seen_at on every request would make each page view a write.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+
+function sessionCookie() {
+  return createCookie("kura_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config().production,
+    path: "/",
+    secrets: [config().sessionSecret!],
+    maxAge: ABSOLUTE_MS / 1000,
+  });
+}
+
+export async function createSession(clinicianId: string, orgId: string) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db()
+    .insert(sessions)
+    .values({ id: sha256(token), clinicianId, orgId, expiresAt: new Date(Date.now() + ABSOLUTE_MS) });
+  return sessionCookie().serialize(token);
+}
+
+export async function readSession(request: Request) {
+  const token = await sessionCookie().parse(request.headers.get("Cookie"));
+  if (typeof token !== "string") return null;
+  const id = sha256(token);
+  const now = new Date();
+  const [row] = await db()
+    .select({ id: sessions.id, clinicianId: sessions.clinicianId, orgId: sessions.orgId, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))));
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return row;
+}
+
+export async function destroySession(request: Request) {
+  const token = await sessionCookie().parse(request.headers.get("Cookie"));
+  if (typeof token === "string") await db().delete(sessions).where(eq(sessions.id, sha256(token)));
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export async function purgeExpiredSessions() {
+  const now = new Date();
+  await db()
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))));
+}

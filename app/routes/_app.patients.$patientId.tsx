@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { notFound, requireClinician } from "../auth/guard.server";
+import { getPatient } from "../models/patient.server";
+import { useStrings } from "../components/use-strings";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org } = await requireClinician(request);
+  const patient = await getPatient(org.id, params.patientId ?? "");
+  if (!patient) notFound();
+  return { patient: { id: patient.id, name: patient.name } };
+}
+
+const tab = ({ isActive }: { isActive: boolean }) =>
+  `border-b-2 px-4 py-2 text-sm font-semibold ${isActive ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900"}`;
+
+export default function PatientLayout() {
+  const { patient } = useLoaderData<typeof loader>();
+  const t = useStrings();
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">{patient.name}</h1>
+      <nav aria-label={patient.name} className="mt-4 flex gap-2 border-b border-slate-200">
+        <NavLink to="monitoring" className={tab}>{t.monitoring}</NavLink>
+        <NavLink to="chat" className={tab}>{t.chat}</NavLink>
+      </nav>
+      <div className="mt-6">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

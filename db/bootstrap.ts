@@ -1,0 +1,33 @@
+// Database first: the embedded Postgres (no DATABASE_URL) or the configured server, the
+// database created when missing, migrations applied, the pool connected.
+import type { Config } from "../app/config.server";
+import { connect } from "./client";
+import { startEmbedded, withDatabase } from "./embedded";
+import { ensureDatabase, runMigrations } from "./migrate";
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(cfg: Config, opts: { poolMax?: number; log?: (line: string) => void } = {}): Promise<OpenDatabase> {
+  let url = cfg.databaseUrl;
+  let stopEmbedded = async () => {};
+  if (!url) {
+    const pg = await startEmbedded(cfg.dataDir, opts.log);
+    url = withDatabase(pg.url, "kura");
+    stopEmbedded = pg.stop;
+  }
+  await ensureDatabase(url);
+  await runMigrations(url);
+  const handle = connect(url, { max: opts.poolMax });
+  return {
+    url,
+    embedded: !cfg.databaseUrl,
+    close: async () => {
+      await handle.sql.end({ timeout: 5 });
+      await stopEmbedded();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The one process: database → migrations → job queue and workers → HTTP through Remix.
+// SIGTERM (Cloud Run allows 10 s): stop accepting, finish in-flight requests, stop the queue,
+// close the pool, stop the embedded Postgres.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import http from "node:http";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, parseConfig, setConfig, type Config } from "./app/config.server";
+import { logger } from "./app/logger.server";
+import { openDatabase } from "./db/bootstrap";
+import { ensureDefaultOrganization, seedDemo } from "./db/seed";
+import { startBoss, stopBoss } from "./jobs/boss";
+import { workers } from "./jobs/index";
+import { startSandbox } from "./app/sandbox.server";
+
+function loadConfig(): Config {
+  try {
+    const cfg = parseConfig();
+    if (!cfg.sessionSecret) cfg.sessionSecret = localSessionSecret(cfg.dataDir);
+    setConfig(cfg);
+    return cfg;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+// Outside production a secret is generated once and kept, so sessions survive restarts.
+function localSessionSecret(dataDir: string) {
+  const file = path.join(dataDir, "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function printDemoLogin(port: number, login: { email: string; password: string }) {
+  const lines = [
+    "Kura Connect demo login (shown once; stored only as a hash):",
+    `  URL:      http://localhost:${port}/login`,
+    `  Email:    ${login.email}`,
+    `  Password: ${login.password}`,
+  ];
+  process.stdout.write(`\n${lines.join("\n")}\n\n`);
+}
+
+async function main() {
+  const cfg = loadConfig();
+  const log = logger();
+  const started = Date.now();
+  const database = await openDatabase(cfg, { log: (line) => log.debug({ postgres: line }, "postgres") });
+  const sandbox = cfg.meta.sandbox && !cfg.meta.graphUrlExplicit ? await startSandbox(cfg) : null;
+
+  const def = await ensureDefaultOrganization(cfg);
+  const demo = !cfg.production && def ? await seedDemo(def.orgId) : null;
+
+  await startBoss(database.url, workers);
+
+  const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.use((req, res, next) => {
+    const requestId = (req.get("X-Cloud-Trace-Context")?.split("/")[0] ?? crypto.randomUUID()).slice(0, 64);
+    const t0 = process.hrtime.bigint();
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      // Path only: query strings and bodies can carry health data.
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    (req as any).requestId = requestId;
+    next();
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    // CSRF, first line: a browser's cross-site POST carries a foreign Origin. Routes using a
+    // session also require a matching Origin (assertSameOrigin); Meta's webhook sends none.
+    const origin = req.get("Origin");
+    if (origin && req.method !== "GET" && req.method !== "HEAD") {
+      let host: string | null = null;
+      try {
+        host = new URL(origin).host;
+      } catch {}
+      if (host !== (req.get("X-Forwarded-Host") ?? req.get("Host"))) {
+        res.status(403).type("text/plain").send("Cross-origin request refused");
+        return;
+      }
+    }
+    next();
+  });
+  app.use((_req, res, next) => {
+    // Health data: nothing a page or API returns may be cached by a browser or proxy.
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: cfg.production ? "production" : "development",
+      getLoadContext: (req) => ({ ip: req.ip ?? "unknown", requestId: (req as any).requestId }),
+    }),
+  );
+
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(cfg.port, resolve));
+  log.info({ port: cfg.port, embedded: database.embedded, sandbox: Boolean(sandbox), ms: Date.now() - started }, "listening");
+  if (demo) printDemoLogin(cfg.port, demo);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, 9_500);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await stopBoss().catch((err) => log.error({ err: { message: err.message } }, "job queue stop failed"));
+    await sandbox?.close();
+    await database.close();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  logger().fatal({ err: { message: err?.message, stack: err?.stack } }, "start-up failed");
+  process.exit(1);
+});
