@@ -4,7 +4,10 @@ import styles from "./tailwind.css";
 import { optionalClinician } from "./auth/guard.server";
 import { pickLocale, STRINGS } from "./i18n";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await optionalClinician(request);

@@ -25,20 +25,27 @@ function canonicalDigits(e164Digits: string): string {
 export function normalizePhone(input: string, defaultCountry?: CountryCode): string {
   const trimmed = input.trim();
   if (!/\d/.test(trimmed)) throw new PhoneError(`not a phone number: no digits`);
-  let candidate = trimmed.replace(/^00/, "+");
-  // wa_id and Meta's recipient ids are international digits without "+".
-  if (/^\d{8,15}$/.test(candidate) && !defaultCountry) candidate = `+${candidate}`;
-  const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
-  if (!parsed) {
-    throw new PhoneError(
-      defaultCountry ? `not a phone number: cannot parse it` : `not a phone number: write it with its country code (+CC…)`,
-    );
+  const candidate = trimmed.replace(/^00/, "+");
+  const digitsOnly = candidate.replace(/[\s().-]/g, "");
+  // A bare digit string may be national ("600123456" in the clinic's country) or a wa_id
+  // ("5215512345678"): try both readings and keep the first valid one.
+  const readings: Array<[string, CountryCode | undefined]> = [[candidate, defaultCountry]];
+  if (/^\d{8,15}$/.test(digitsOnly)) readings.push([`+${digitsOnly}`, undefined]);
+  let possible: string | null = null;
+  for (const [text, country] of readings) {
+    const parsed = parsePhoneNumberFromString(text, country);
+    if (!parsed) continue;
+    const digits = canonicalDigits(`${parsed.countryCallingCode}${parsed.nationalNumber}`);
+    // Validate the canonical form (the quirk fixes make e.g. Argentine mobiles valid again).
+    const canonical = parsePhoneNumberFromString(`+${digits}`);
+    if (canonical?.isValid()) return `+${digits}`;
+    if (canonical?.isPossible()) possible ??= `+${digits}`;
   }
-  const digits = canonicalDigits(`${parsed.countryCallingCode}${parsed.nationalNumber}`);
-  // Validate the canonical form (the quirk fixes make e.g. Argentine mobiles valid again).
-  const canonical = parsePhoneNumberFromString(`+${digits}`);
-  if (!canonical?.isPossible()) throw new PhoneError(`not a phone number: wrong length for +${parsed.countryCallingCode}`);
-  return `+${digits}`;
+  if (possible) return possible;
+  if (!candidate.startsWith("+") && !defaultCountry && !/^\d{8,15}$/.test(digitsOnly)) {
+    throw new PhoneError(`not a phone number: write it with its country code (+CC…)`);
+  }
+  throw new PhoneError(`not a phone number: wrong length or unknown country code`);
 }
 
 export function tryNormalizePhone(input: string | null | undefined, defaultCountry?: CountryCode): string | null {

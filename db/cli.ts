@@ -1,0 +1,62 @@
+// `npm run -s kura -- <command> [--flags]`: the last stdout line is one JSON object; bad input
+// exits 1 with one clear line on stderr.
+import { parseArgs } from "node:util";
+import { ConfigError, parseConfig, setConfig } from "../app/config.server";
+import { openDatabase, type OpenDatabase } from "./bootstrap";
+import { startBoss, stopBoss } from "../jobs/boss";
+import { workers } from "../jobs/index";
+import { CliError, type Command } from "./commands/types";
+import { clinicianCreate, orgCreate, patientCreate, tokenCreate } from "./commands/core";
+
+const commands: Record<string, Command> = {
+  "org:create": orgCreate,
+  "clinician:create": clinicianCreate,
+  "patient:create": patientCreate,
+  "token:create": tokenCreate,
+};
+
+function fail(message: string): never {
+  process.stderr.write(`kura: ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || !commands[name]) fail(`unknown command ${name ?? "(none)"}; one of: ${Object.keys(commands).join(", ")}`);
+  const command = commands[name]!;
+  let values: Record<string, unknown>;
+  try {
+    // Every flag takes a value; the command's zod schema lists them.
+    const shape = (command.flags as unknown as { shape: Record<string, unknown> }).shape;
+    const options = Object.fromEntries(Object.keys(shape).map((k) => [k, { type: "string" as const }]));
+    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const flags = command.flags.safeParse(values);
+  if (!flags.success) fail(flags.error.issues[0]!.message);
+
+  let cfg;
+  try {
+    cfg = parseConfig({ LOG_LEVEL: "warn", ...process.env });
+  } catch (e) {
+    fail(e instanceof ConfigError ? e.message : String(e));
+  }
+  setConfig(cfg);
+  let database: OpenDatabase | undefined;
+  try {
+    database = await openDatabase(cfg, { poolMax: 5 });
+    if (command.boss) await startBoss(database.url, workers, { work: false });
+    const result = await command.run(flags.data, { cfg, database });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } catch (e) {
+    await stopBoss().catch(() => {});
+    await database?.close().catch(() => {});
+    fail(e instanceof CliError ? e.message : `failed: ${(e as Error).message}`);
+  }
+  await stopBoss();
+  await database.close();
+  process.exit(0);
+}
+
+void main();

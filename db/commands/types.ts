@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import type { Config } from "../../app/config.server";
+import type { OpenDatabase } from "../bootstrap";
+
+export class CliError extends Error {}
+
+export interface Command<S extends z.ZodType = z.ZodType> {
+  flags: S;
+  /** Needs the job queue (enqueues or waits on jobs). */
+  boss?: boolean;
+  run(flags: z.infer<S>, ctx: { cfg: Config; database: OpenDatabase }): Promise<Record<string, unknown>>;
+}
+
+export const defineCommand = <S extends z.ZodType>(c: Command<S>) => c;

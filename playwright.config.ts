@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./e2e/chromium";
+
+const PORT = 3100;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  timeout: 30_000,
+  expect: { timeout: 8_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    // A throwaway embedded Postgres for each run; the sandbox answers for Meta.
+    command: "rm -rf .data/e2e && node --import tsx server.ts",
+    url: `http://localhost:${PORT}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      KURA_DATA_DIR: ".data/e2e",
+      KURA_PG_FAST: "1",
+      LOG_LEVEL: "warn",
+      SANDBOX_STATUS_DELAYS_MS: "300,900,1500",
+      NODE_ENV: "development",
+    },
+  },
+});
