@@ -1,16 +1,20 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumPath } from "./e2e/chromium";
 
-const PORT = 3100;
+// E2E_SLOT lets two runs on one machine use their own port and database.
+const SLOT = Number(process.env.E2E_SLOT ?? 0);
+const PORT = 3100 + SLOT;
+const DATA_DIR = `.data/e2e-${SLOT}`;
+process.env.E2E_DATA_DIR = DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e-${SLOT}`,
   timeout: 30_000,
   expect: { timeout: 8_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e-report-${SLOT}.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     screenshot: "only-on-failure",
@@ -22,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // A throwaway embedded Postgres for each run; the sandbox answers for Meta.
-    command: "rm -rf .data/e2e && node --import tsx server.ts",
+    command: `rm -rf ${DATA_DIR} && node --import tsx server.ts`,
     url: `http://localhost:${PORT}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -30,7 +34,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      KURA_DATA_DIR: ".data/e2e",
+      KURA_DATA_DIR: DATA_DIR,
       KURA_PG_FAST: "1",
       LOG_LEVEL: "warn",
       SANDBOX_STATUS_DELAYS_MS: "300,900,1500",

@@ -6,7 +6,7 @@ import { connect } from "../db/client";
 import { startEmbedded, withDatabase } from "../db/embedded";
 import { parseConfig, setConfig } from "../app/config.server";
 
-const DATA_DIR = ".data/e2e";
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e-0";
 let ready: Promise<void> | undefined;
 
 export function e2eDatabase() {
