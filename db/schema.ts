@@ -2,6 +2,7 @@
 // org_id, so every read can be scoped by it.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -320,6 +321,17 @@ export const dailyConversationAnalysis = pgTable(
     updatedAt: tz("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("daily_analysis_patient_day_key").on(t.patientId, t.day), index("daily_analysis_org_day_idx").on(t.orgId, t.day)],
+);
+
+// Sends per phone number per second, shared by every instance (Meta allows 80 msg/s per number).
+export const outboundRate = pgTable(
+  "outbound_rate",
+  {
+    phoneNumberId: text("phone_number_id").notNull(),
+    second: bigint("second", { mode: "number" }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("outbound_rate_key").on(t.phoneNumberId, t.second)],
 );
 
 // A text a clinician must review before it goes out (auto_mode blocked at HIGH risk).

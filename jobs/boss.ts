@@ -1,6 +1,6 @@
 // pg-boss in the same process and the same Postgres as the app. Every instance works every
 // queue; pg-boss hands each job to exactly one of them.
-import { PgBoss, type Job, type SendOptions, type QueueOptions, type WorkOptions } from "pg-boss";
+import { PgBoss, type Job, type SendOptions, type QueueOptions, type ScheduleOptions, type WorkOptions } from "pg-boss";
 import type { DbOrTx } from "../db/client";
 import { logger } from "../app/logger.server";
 import { QUEUES, type QueueName } from "./queues";
@@ -9,6 +9,8 @@ export interface WorkerDefinition<T = any> {
   queue: QueueName;
   queueOptions?: QueueOptions;
   workOptions?: WorkOptions;
+  /** A recurring job on this queue (pg-boss cron, registered by processes that work queues). */
+  schedule?: { cron: string; data?: object; options?: ScheduleOptions };
   handler: (jobs: Job<T>[]) => Promise<unknown>;
 }
 
@@ -48,6 +50,7 @@ export async function startBoss(url: string, workers: WorkerDefinition[], opts: 
   if (opts.work !== false) {
     for (const w of workers) {
       await b.work(w.queue, { pollingIntervalSeconds: 0.5, ...w.workOptions }, w.handler);
+      if (w.schedule) await b.schedule(w.queue, w.schedule.cron, w.schedule.data ?? null, w.schedule.options);
     }
   }
   return b;

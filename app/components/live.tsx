@@ -1,0 +1,88 @@
+// Live updates on open pages: one EventSource to /events; relevant events revalidate the
+// page's loaders (debounced, so a burst of 50 messages is one reload of data).
+import { useEffect, useRef } from "react";
+import { useRevalidator } from "@remix-run/react";
+
+export type LiveKind = "message" | "status" | "alert" | "analysis" | "lead" | "webhook";
+
+export interface LiveEvent {
+  org_id: string;
+  kind: LiveKind;
+  patient_id?: string | null;
+  lead_id?: string | null;
+  message_id?: string | null;
+}
+
+/** Which events matter to this page: a predicate, or ids/kinds to match (all given must match). */
+export type LiveFilter = ((event: LiveEvent) => boolean) | { patientId?: string; leadId?: string; kinds?: LiveKind[] };
+
+function matches(filter: LiveFilter | undefined, event: LiveEvent) {
+  if (!filter) return true;
+  if (typeof filter === "function") return filter(event);
+  if (filter.kinds && !filter.kinds.includes(event.kind)) return false;
+  if (filter.patientId && event.patient_id !== filter.patientId) return false;
+  if (filter.leadId && event.lead_id !== filter.leadId) return false;
+  return true;
+}
+
+/**
+ * Revalidates the current route's loaders when a matching live event arrives.
+ * `useLiveRevalidation()` reacts to every event of the organization;
+ * `useLiveRevalidation({ patientId })` only to that patient's.
+ * Reconnects by itself (and revalidates once after a reconnect to catch what was missed).
+ */
+export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: number } = {}) {
+  const revalidator = useRevalidator();
+  const revalidateRef = useRef(revalidator.revalidate);
+  revalidateRef.current = revalidator.revalidate;
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const debounceMs = opts.debounceMs ?? 250;
+
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let backoff = 1000;
+    let hadError = false;
+    let stopped = false;
+
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => revalidateRef.current(), debounceMs);
+    };
+    const onEvent = (e: MessageEvent) => {
+      try {
+        const event = JSON.parse(e.data) as LiveEvent;
+        if (matches(filterRef.current, event)) schedule();
+      } catch {}
+    };
+    const connect = () => {
+      if (stopped) return;
+      source = new EventSource("/events");
+      for (const kind of ["message", "status", "alert", "analysis", "lead", "webhook"]) source.addEventListener(kind, onEvent as EventListener);
+      source.addEventListener("ready", () => {
+        backoff = 1000;
+        if (hadError) schedule();
+        hadError = false;
+      });
+      source.onerror = () => {
+        hadError = true;
+        // The browser retries by itself unless the stream was refused (closed); then we do.
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(connect, backoff);
+          backoff = Math.min(backoff * 2, 30_000);
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [debounceMs]);
+}

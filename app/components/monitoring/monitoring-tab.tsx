@@ -1,0 +1,32 @@
+import { DailySummaries, type Summary } from "./daily-summaries";
+import { MessageFeed, type FeedMessage } from "./message-feed";
+import { RiskAlertBanner, type Acknowledgement, type BannerAlert } from "./risk-alert-banner";
+import { SentimentChart } from "./sentiment-chart";
+
+export function MonitoringTab(props: {
+  alerts: BannerAlert[];
+  acknowledged: Acknowledgement | null;
+  analyses: Summary[];
+  messages: FeedMessage[];
+  timezone: string;
+  today: string;
+}) {
+  const weekStart = new Date(`${props.today}T12:00:00Z`);
+  weekStart.setUTCDate(weekStart.getUTCDate() - 6);
+  const week = weekStart.toISOString().slice(0, 10);
+  const recent = props.analyses.filter((a) => a.day >= week).reverse();
+  return (
+    <div className="space-y-6">
+      <RiskAlertBanner alerts={props.alerts} acknowledged={props.acknowledged} timezone={props.timezone} />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <SentimentChart points={props.analyses} today={props.today} />
+          <DailySummaries summaries={recent} />
+        </div>
+        <div className="lg:col-span-2">
+          <MessageFeed messages={props.messages} timezone={props.timezone} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// What the WhatsApp settings page shows: the account, the webhook's health, the events that
+// need a human (failed, unrouted) and the token's state. Never event bodies (health data).
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "../../db/client";
+import { webhookEvents, webhookRejections, whatsappAccounts } from "../../db/schema";
+import { enqueue } from "../../jobs/boss";
+import { QUEUES } from "../../jobs/queues";
+import { audit, type Actor } from "./audit.server";
+
+export const FAILED_STATUSES = ["failed", "error"];
+export const UNROUTED_STATUS = "unrouted";
+
+export async function getWhatsappAccounts(orgId: string) {
+  return db()
+    .select({
+      id: whatsappAccounts.id,
+      phoneNumberId: whatsappAccounts.phoneNumberId,
+      displayPhone: whatsappAccounts.displayPhone,
+      mode: whatsappAccounts.mode,
+      testRecipients: whatsappAccounts.testRecipients,
+      tokenError: whatsappAccounts.tokenError,
+      tokenErrorAt: whatsappAccounts.tokenErrorAt,
+    })
+    .from(whatsappAccounts)
+    .where(eq(whatsappAccounts.orgId, orgId))
+    .orderBy(whatsappAccounts.createdAt);
+}
+
+export async function getWebhookHealth(orgId: string) {
+  const [[last], [rejections]] = await Promise.all([
+    db()
+      .select({ at: webhookEvents.receivedAt })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.orgId, orgId))
+      .orderBy(desc(webhookEvents.receivedAt))
+      .limit(1),
+    // A bad signature cannot be tied to an organization (its body is not trusted): counted for all.
+    db()
+      .select({
+        signature: sql<number>`(count(*) FILTER (WHERE ${webhookRejections.reason} ILIKE '%signature%'))::int`,
+        other: sql<number>`(count(*) FILTER (WHERE ${webhookRejections.reason} NOT ILIKE '%signature%'))::int`,
+        lastSignatureAt: sql<string | null>`max(${webhookRejections.at}) FILTER (WHERE ${webhookRejections.reason} ILIKE '%signature%')`,
+      })
+      .from(webhookRejections)
+      .where(gte(webhookRejections.at, sql`now() - interval '24 hours'`)),
+  ]);
+  return {
+    lastReceivedAt: last?.at ?? null,
+    signatureFailures24h: rejections?.signature ?? 0,
+    lastSignatureFailureAt: rejections?.lastSignatureAt ? new Date(rejections.lastSignatureAt) : null,
+    otherRejections24h: rejections?.other ?? 0,
+  };
+}
+
+const eventColumns = {
+  id: webhookEvents.id,
+  receivedAt: webhookEvents.receivedAt,
+  status: webhookEvents.status,
+  error: webhookEvents.error,
+  attempts: webhookEvents.attempts,
+  phoneNumberIds: webhookEvents.phoneNumberIds,
+  messageCount: webhookEvents.messageCount,
+  statusCount: webhookEvents.statusCount,
+};
+
+export async function listFailedEvents(orgId: string, limit = 50) {
+  return db()
+    .select(eventColumns)
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.orgId, orgId), inArray(webhookEvents.status, FAILED_STATUSES)))
+    .orderBy(desc(webhookEvents.receivedAt))
+    .limit(limit);
+}
+
+/** Unrouted events belong to no organization yet: only their ids and phone_number_ids show. */
+export async function listUnroutedEvents(limit = 50) {
+  return db()
+    .select(eventColumns)
+    .from(webhookEvents)
+    .where(and(isNull(webhookEvents.orgId), eq(webhookEvents.status, UNROUTED_STATUS)))
+    .orderBy(desc(webhookEvents.receivedAt))
+    .limit(limit);
+}
+
+/** An event this organization may replay: its own failed events, or an unrouted one. */
+export async function findReplayableEvent(orgId: string, eventId: number) {
+  const [row] = await db()
+    .select({ id: webhookEvents.id, orgId: webhookEvents.orgId, status: webhookEvents.status })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.id, eventId));
+  if (!row) return null;
+  if (row.orgId === orgId && FAILED_STATUSES.includes(row.status)) return row;
+  if (row.orgId === null && row.status === UNROUTED_STATUS) return row;
+  return null;
+}
+
+/**
+ * Replays an event through the webhook-retry job (the same path automatic retries take).
+ * Enqueued with its audit row in one transaction.
+ */
+export async function enqueueReplay(actor: Actor, eventId: number) {
+  await db().transaction(async (tx) => {
+    await enqueue(tx, QUEUES.webhookRetry, { eventId }, { singletonKey: `replay-${eventId}` });
+    await audit(actor, "webhook.replay", { subject: String(eventId) }, tx);
+  });
+}

@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireClinician } from "../auth/guard.server";
+import { convertLead, DuplicatePatientError, LeadNotFoundError, listConvertedLeads, listOpenLeads } from "../models/leads.server";
+import { audit } from "../models/audit.server";
+import { LeadsPage } from "../components/leads/leads-page";
+import { useLiveRevalidation } from "../components/live";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { org, actor } = await requireClinician(request);
+  const [leads, converted] = await Promise.all([listOpenLeads(org.id), listConvertedLeads(org.id)]);
+  await audit(actor, "leads.list", { detail: { count: leads.length } });
+  return { leads, converted, timezone: org.timezone };
+}
+
+const ConvertSchema = z.object({ intent: z.literal("convert"), leadId: z.string().uuid(), name: z.string().trim().min(1).max(200) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireClinician(request);
+  const parsed = ConvertSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "name_required" as const, leadId: null }, { status: 400 });
+  try {
+    const { patientId } = await convertLead(actor, parsed.data.leadId, parsed.data.name);
+    throw redirect(`/patients/${patientId}/monitoring`);
+  } catch (e) {
+    if (e instanceof LeadNotFoundError) throw new Response("Not found", { status: 404 });
+    if (e instanceof DuplicatePatientError) return data({ error: "duplicate" as const, leadId: parsed.data.leadId }, { status: 409 });
+    throw e;
+  }
+}
+
+export default function Leads() {
+  const { leads, converted, timezone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  useLiveRevalidation((e) => e.kind === "lead" || (e.kind === "message" && !e.patient_id));
+  return <LeadsPage leads={leads} converted={converted} timezone={timezone} error={result?.error ?? null} errorLeadId={result?.leadId ?? null} />;
+}

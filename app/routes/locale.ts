@@ -1,0 +1,20 @@
+// The header's language switch: stores the clinician's choice, then back to the same page.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { requireClinician } from "../auth/guard.server";
+import { setClinicianLocale } from "../models/clinician.server";
+
+const LocaleSchema = z.object({ locale: z.enum(["en", "es"]), redirectTo: z.string().max(500).optional() });
+
+const samePath = (to: string | undefined) => (to && to.startsWith("/") && !to.startsWith("//") ? to : "/patients");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { clinician, org } = await requireClinician(request);
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  await setClinicianLocale(clinician.id, org.id, parsed.data.locale);
+  throw redirect(samePath(parsed.data.redirectTo));
+}
+
+export const loader = () => redirect("/patients");
