@@ -12,6 +12,7 @@ import { ConfigError, parseConfig, setConfig, type Config } from "./app/config.s
 import { logger } from "./app/logger.server";
 import { openDatabase } from "./db/bootstrap";
 import { ensureDefaultOrganization, seedDemo } from "./db/seed";
+import { seedDemoConversations } from "./db/demo";
 import { startBoss, stopBoss } from "./jobs/boss";
 import { workers } from "./jobs/index";
 import { startSandbox } from "./app/sandbox.server";
@@ -60,6 +61,7 @@ async function main() {
 
   const def = await ensureDefaultOrganization(cfg);
   const demo = !cfg.production && def ? await seedDemo(def.orgId) : null;
+  if (demo && def) await seedDemoConversations(def.orgId, demo.patientIds);
 
   await startBoss(database.url, workers);
 

@@ -48,5 +48,4 @@ export const analysisDayWorker: WorkerDefinition<AnalysisDayJob> = {
   handler: handleAnalysisDay as unknown as WorkerDefinition<AnalysisDayJob>["handler"],
 };
 
-/** Start an analysis-day worker in this process (analysis:run, the benchmark). Returns its id for offWork. */
 export { handleAnalysisDay };

@@ -42,7 +42,7 @@ export async function patientsToAnalyze(orgId: string, day: string, opts: { only
   const stale = opts.onlyStale
     ? rawSql()`AND NOT EXISTS (SELECT 1 FROM daily_conversation_analysis a
          WHERE a.patient_id = m.patient_id AND a.day = ${day}::date AND a.updated_at >= max(m.created_at))`
-    : rawSql``;
+    : rawSql()``;
   const rows = await rawSql()`
     SELECT m.patient_id
     FROM message_log m
@@ -97,7 +97,7 @@ export async function nightlyTick() {
 export async function targetDays(opts: { date?: string; orgId?: string }) {
   const rows = await rawSql()`
     SELECT id, COALESCE(${opts.date ?? null}::date, (now() AT TIME ZONE timezone)::date - 1)::text AS day
-    FROM organizations ${opts.orgId ? rawSql`WHERE id = ${opts.orgId}` : rawSql``}
+    FROM organizations ${opts.orgId ? rawSql()`WHERE id = ${opts.orgId}` : rawSql()``}
     ORDER BY created_at`;
   return rows.map((r) => ({ orgId: r.id as string, day: r.day as string }));
 }

@@ -214,6 +214,8 @@ interface Pattern {
   re: RegExp;
   /** false when the negator is part of the meaning ("ya no quiero vivir") */
   negatable: boolean;
+  /** ambiguous exit wording ("ya me quiero ir"): HIGH only next to other MEDIUM+ risk in the same message */
+  escalator?: boolean;
   /** a match is discarded when the clause text before it ends with this (e.g. "la doctora dijo que") */
   notAfter?: RegExp;
 }
@@ -222,7 +224,7 @@ function rx(src: string): RegExp {
   return new RegExp(src.replace(/ /g, "[\\s,]+"), "g");
 }
 
-type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp }];
+type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp; escalator?: boolean }];
 
 const DRUGS =
   "sertralina|sertraline|fluoxetina|fluoxetine|escitalopram|citalopram|paroxetina|paroxetine|venlafaxina|" +
@@ -252,14 +254,14 @@ const TARGET_ES =
   "acabar con (?:todo|esto|mi vida|mi sufrimiento|este sufrimiento)|(?:que )?todo (?:se )?(?:termine|acabe)|(?:que )?(?:se )?(?:termine|acabe) todo|" +
   "irme (?:para siempre|de este mundo|al cielo|con (?:mi|mis) \\w+ al cielo)|dormir(?:me)? para siempre|" +
   "(?:tomarme|tragarme|beberme) (?:todas las|toda la caja|todo el frasco|el frasco|la caja|todas mis)|" +
-  "tirarme (?:de|del|desde|por|a las vias)|ahorcarme|cortarme las venas|durar)";
+  "tirarme (?:de|del|desde|por|a las vias)|ahorcarme|cortarme las venas|durar|que me (?:pase|pasara|pasase) algo)";
 const CUE_EN =
   "(?:want to|wanna|wish i could|wish to|thinking (?:about|of)|think about|thought about|going to|plan(?:ning)? to|" +
   "ready to|need to|better (?:to|if i)|rather|deserve to|should just|keep thinking about|might as well|fantasi[sz]e about|" +
   "dream(?:ing)? (?:about|of)|urge to|tempted to|considering)";
 const TARGET_EN =
   "(?:die\\b|be dead|dying\\b(?! to| for)|death\\b(?! of)|kill(?:ing)? myself|end (?:it|it all|my life|everything)\\b|" +
-  "not (?:be here|exist|wake up|be alive)|disappear\\b|suicide|sleep forever|jump (?:off|from)|overdose|od\\b|" +
+  "not (?:be here|exist|wake up|be alive)|disappear\\b(?! (?:into|under|in|for (?:the|a|a bit|a while|the weekend)))|suicide|sleep forever|jump (?:off|from)|overdose|od\\b|" +
   "take all (?:my|the) (?:pills|meds))";
 
 const ROWS: Row[] = [
@@ -267,13 +269,13 @@ const ROWS: Row[] = [
   ["suicidal_ideation", "HIGH", "\\b" + CUE_EN + "(?: \\w+){0,3}? " + TARGET_EN],
   // "no tengo razones para vivir", "vivir ya no tiene sentido": absence of reasons to live
   ["suicidal_ideation", "HIGH", "\\b(?:no tengo|sin|ya no tengo|no me quedan|no hay) (?:\\w+ )?(?:razon|razones|motivos?|ganas|fuerzas|sentido) (?:para|de) (?:vivir|seguir viviendo|seguir viv[oa])\\b|\\b(?:vivir|la vida|mi vida|seguir viviendo) (?:ya )?no tiene (?:sentido|caso|razon de ser)\\b", { negatable: false }],
-  ["suicidal_ideation", "HIGH", "\\b(?:manana|pronto|ya|hoy) (?:ya )?no (?:voy a|vaya a) estar\\b(?=\\s*(?:$|[.!?;,]|mas\\b|para nadie|con ustedes))|\\bno voy a durar mucho\\b|\\bgracias por todo\\b(?=.{0,40}\\b(?:adios|perdon|no voy a estar|despedir))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\b(?:manana|pronto|ya|hoy) (?:ya )?no (?:voy a|vaya a) estar\\b(?=[\\s.!?]*$|[\\s.!?,;]*(?:gracias|perdon|adios|cuidense|los quiero|las quiero|te quiero|para nadie|mas\\b|con ustedes))|\\bno voy a durar mucho\\b|\\bgracias por todo\\b(?=.{0,40}\\b(?:adios|perdon|no voy a estar|despedir))", { negatable: false }],
   ["suicidal_ideation", "HIGH", "\\bojala me (?:atropell\\w*|pise|mate|choque|caiga (?:un|algo)|pase algo|muera|lleve)\\b|\\b(?:irme|estar|reunirme) con (?:mi|mis) \\w+ (?:al|en el) cielo\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:would be|d be|be|are|is) (?:fine|better|happier|ok|okay|better off|relieved)(?: \\w+){0,2} (?:without me|if i (?:just )?(?:wasnt|werent|was not|were not|was gone|were gone|died|disappeared|wasnt here|wasnt around))\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:going to|gonna|about to|want to|ready to) jump\\b(?=\\s*(?:$|[.!?;,]|off|from))|\\bplanning (?:how|when) (?:id|i would|to) (?:do it|end it)|\\b(?:except|but|other than|only) (?:dying|death|to die|suicide|ending it)\\b|\\bwish i (?:wasnt|werent|was not|were not) (?:alive|here|born|around)\\b", { negatable: false }],
 
   // ---- HIGH · suicidal ideation, intent, plan, means (Spanish) ----
-  ["suicidal_ideation", "HIGH", "\\bno (?:quiero|quisiera|deseo|tengo ganas de|me quedan ganas de) (?:seguir )?(?:vivir|viviendo|existir|existiendo|estar viv[oa]|despertar(?:me)?|amanecer|estar en este mundo|estar aqui|seguir aqui)\\b", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\bno (?:quiero|quisiera|deseo|tengo ganas de|me quedan ganas de) (?:seguir )?(?:vivir|viviendo|existir|existiendo|estar viv[oa]|despertar(?:me)?|amanecer|estar en este mundo|estar (?:mas )?(?:aqui|aca)|seguir (?:aqui|aca))\\b", { negatable: false }],
   ["suicidal_ideation", "HIGH", "\\bno (?:quiero|quisiera) seguir(?=\\s*(?:$|[.!?;,]|asi\\b|mas\\b|adelante\\b|en este mundo|aqui\\b))", { negatable: false }],
   ["suicidal_ideation", "HIGH", "\\bno le (?:veo|encuentro) (?:el |ningun )?sentido a (?:seguir|vivir|la vida|mi vida|estar viv[oa])", { negatable: false }],
   ["suicidal_ideation", "HIGH", "\\b(?:que|para que) sentido tiene (?:vivir|seguir|la vida|estar viv[oa])"],
@@ -309,6 +311,16 @@ const ROWS: Row[] = [
   ["suicidal_ideation", "HIGH", "\\b(?:goodbye|suicide|farewell) (?:letters?|notes?)\\b|\\bwrote (?:a |my )?(?:goodbye|farewell|last) |\\bsaid (?:my )?goodbyes? to (?:everyone|my)\\b|\\b(?:gave|giving) away (?:my|all my)\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:jump|jumping|jumped) (?:off|from|in front)\\b|\\b(?:standing|sitting|up) on (?:the |a )?(?:roof|ledge|bridge)\\b|\\bhave a plan (?:and|to)\\b|\\bpills (?:saved|stocked|stockpiled|hoarded)|\\b(?:saving|stockpiling|hoarding|saved up) (?:my |the )?pills\\b|\\bhow many i need\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:tonight|today) (?:im|i am) (?:going to|gonna) end it\\b|\\bend it (?:tonight|today)\\b|\\b(?:going to|gonna) end it\\b"],
+  // burden / "sobrar", relief-if-I-die, others better without me
+  ["suicidal_ideation", "HIGH", "\\bsobro (?:en este mundo|aqui|aca|en esta vida|en todos lados)\\b|\\b(?:alivio|mejor|descanso|felices|tranquil[oa]s) .{0,30}\\bsi (?:me muero|muero|me mato|desaparezco|ya no estoy|me voy para siempre)\\b|\\bmejor sin (?:mi|su (?:madre|padre|mama|papa|hij[oa]|herman[oa]|espos[oa]))\\b|\\bbetter off dead\\b|\\bbe better dead\\b"],
+  // means research, firearms, rope, farewell messages, deciding the end
+  ["suicidal_ideation", "HIGH", "\\b(?:cuantas|cuantos) (?:pastillas|pildoras|comprimidos|\\w+) (?:hacen falta|se necesitan|necesito|para morir|son mortales)\\b|\\bhow many (?:pills|tablets|\\w+) (?:it takes|to die|would|does it take|to take to)\\b|\\b(?:busque|looked up|googled|searched) (?:en internet |online )?(?:como (?:morir|matarme|suicidarme|ahorcarme)|how to (?:die|kill myself|overdose|hang))"],
+  ["suicidal_ideation", "HIGH", "\\b(?:tengo|compre|consegui|guardo) (?:una|un) (?:pistola|arma|revolver|escopeta)\\b|\\b(?:have|got|bought|keep) a (?:gun|pistol|firearm|rope)\\b(?! for)|\\bcuerda para (?:colgarme|ahorcarme)\\b"],
+  ["suicidal_ideation", "HIGH", "\\b(?:mi|este es mi|this is my|my) (?:ultimo mensaje|last message)\\b|\\b(?:decidi|ya decidi|lo tengo decidido) .{0,20}\\b(?:ultim[oa] (?:semana|dia|noche|vez)|no (?:voy a )?seguir)\\b|\\b(?:todo )?(?:listo|preparado) para irme\\b(?! de (?:vacaciones|viaje)| a\\b| al\\b)|\\bdeje (?:las |unas )?cartas (?:escritas|para)\\b|\\bme mato\\b(?=[\\s.!?]*$)"],
+  ["suicidal_ideation", "HIGH", "\\b(?:dont|do not|cant|cannot|can not) (?:see|find) (?:a|any|the) (?:reason|point) (?:to|of|in) (?:stay(?:ing)? alive|be(?:ing)? alive|live|living|keep(?:ing)? (?:going|living)|going on)\\b", { negatable: false }],
+  ["overdose", "HIGH", "\\b(?:me tome|me bebi|me trague|tome|took|swallowed|drank)\\b.{0,60}\\b(?:pastillas|pildoras|pills|meds|tablets)\\b.{0,30}\\b(?:a proposito|on purpose)\\b"],
+  ["self_harm", "HIGH", "\\b(?:me|myself|my (?:arms?|legs?|wrists?|thighs?))\\b.{0,40}\\b(?:navaja|cuchilla|gillette|hoja de afeitar|cutter|trincheta|bisturi|razor|blade)\\b|\\bme (?:lastime|corte|queme) las (?:munecas|piernas)\\b|\\bcutting (?:on )?my\\b|\\b(?:brazos|piernas|munecas) llen[oa]s de (?:marcas|cortes|cicatrices)\\b"],
+  ["suicidal_ideation", "LOW", "\\b(?:ya )?me (?:quiero|voy a) ir\\b(?=[\\s.!?]*$)|\\bi want to (?:go|leave)\\b(?=[\\s.!?]*$)", { escalator: true }],
   // ---- HIGH · self-harm ----
   ["self_harm", "HIGH", "\\bme (?:volvi a |he vuelto a )?(?:corte|cortaba|he cortado|corto)\\b(?! (?:el|la|los|las|mi|mis) (?:pelo|cabello|flequillo|fleco|unas|barba|puntas|melena|dedo|mano|pie|flujo|luz|llamada|rollo|comunicacion|linea|internet|agua)| con (?:un|una|el|la) (?:papel|hoja|lata|vidrio|cuchillo de cocina|tijeras|cristal)| cocinando| afeitando| sin querer)"],
   ["self_harm", "HIGH", "\\b(?:volvi|he vuelto|vuelvo|volver) a cortarme\\b|\\b(?:volvi|he vuelto|vuelvo) a (?:cortar|lastimar|autolesionar|quemar)(?:me)?\\b(?! (?:el|la|los|las) (?:pelo|cabello|unas|flequillo|fleco|barba|puntas|pasto|cesped))|\\bcortarme(?! (?:el|las|los|la) (?:pelo|cabello|unas|flequillo|fleco|barba|puntas))\\b"],
@@ -333,22 +345,23 @@ const ROWS: Row[] = [
   ["medication_refusal", "MEDIUM", "\\bno (?:pienso|voy a|quiero) (?:volver a )?tomar(?:me)? (?:" + DET + MEDS + "|nada mas)\\b|\\bhart[oa] de(?:l| la| las) (?:tratamiento|medicacion|pastillas)\\b|\\bme (?:baje|subi|quite|cambie) la dosis (?:yo|por mi cuenta|sin)\\b", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\b(?:llevo|hace) (?:una|un|\\d+|dos|tres|varios|varias|muchos|unos|unas) (?:\\w+ )?(?:dias|semanas?|mes|meses) sin (?:tomar(?:me)? )?" + DET + MEDS + "\\b|\\bno me (?:las|la|los|lo) (?:tomo|estoy tomando|tome|he tomado|pienso tomar|voy a tomar)\\b(?<=" + MEDS + ".{0,60})|\\bno (?:voy a|pienso|quiero) tomar(?:me)? (?:mas|nunca mas) " + DET + "(?:esas |estas )?" + MEDS + "\\b", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\b(?:havent|have not|hasnt|didnt|did not|not) (?:taken|take|took|been taking) (?:my |the |any )?" + MEDS + "\\b(?=.{0,20}\\b(?:in|for|since) (?:a|\\d+|two|three|several|days|weeks|ages))|\\b(?:flushed|tossed|dumped|got rid of|binned) (?:my|the|all my) (?:pills|meds|medication)\\b", { negatable: false }],
+  ["medication_refusal", "MEDIUM", "\\bno (?:me )?(?:tomo|estoy tomando|he tomado|me he tomado) (?:nada|ninguna|ninguno)\\b(?=.{0,50}" + MEDS + ")|\\bno (?:quiero|me interesa|pienso|voy a) (?:seguir|continuar) con " + DET + MEDS + "\\b|\\bnot (?:refilling|renewing|picking up|going to refill) (?:them|it|my|the)\\b(?<=" + MEDS + ".{0,60})", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\b(?:stopped|stop|quit|quitting|stopping|skipped|skipping|skip|ditched|off) (?:taking )?(?:my |the |all my )?" + MEDS + "\\b|\\bnot taking (?:my |the )?" + MEDS + " (?:anymore|any more)\\b|\\bthrew (?:my|the|all my) (?:pills|meds|medication)\\b|\\b(?:wont|will not|refuse to|not going to) take (?:my |the )?" + MEDS + "\\b", { notAfter: INSTRUCTED }],
   // ---- MEDIUM · acute crisis / panic ----
   ["acute_crisis", "MEDIUM", "\\bataques? de (?:panico|ansiedad|nervios|angustia)\\b|\\bcrisis de (?:ansiedad|panico|angustia|nervios|llanto)\\b|\\b(?:en|plena|una|tengo|tuve|me dio|me da) crisis\\b|\\bno puedo respirar\\b|\\bme falta el aire\\b|\\bme (?:estoy )?(?:ahogo|ahogando)\\b|\\bhiperventil\\w*|\\bsiento que me (?:muero|voy a morir|desmayo|voy a desmayar|va a dar algo)\\b|\\bme (?:voy a|estoy) volv\\w* loc[oa]\\b|\\bno (?:me )?puedo calmar\\b|\\bno paro de temblar\\b|\\bcorazon a mil\\b|\\bahora mismo ayuda\\b|\\bme esta dando (?:un ataque|una crisis|algo)\\b|\\bno (?:puedo parar|paro) de (?:llorar|temblar|gritar)\\b|\\bno respiro\\b"],
-  ["acute_crisis", "MEDIUM", "\\b(?:panic|anxiety) attack\\b|\\b(?:cant|can not|cannot) breathe\\b|\\bhyperventilat\\w*|\\bfreaking out\\b|\\b(?:in|having a) (?:crisis|breakdown|meltdown)\\b|\\b(?:cant|cannot) (?:calm down|stop shaking)\\b|\\b(?:feel|feels|feeling) like (?:im|i am) (?:dying|going crazy|losing my mind)\\b|\\blosing my mind\\b|\\bneed help (?:now|right now|asap)\\b"],
+  ["acute_crisis", "MEDIUM", "\\b(?:panic|anxiety) attack\\b|\\b(?:cant|can not|cannot) breathe\\b|\\bhyperventilat\\w*|\\bfreaking out\\b|\\b(?:in|having a) (?:crisis|breakdown|meltdown)\\b|\\b(?:cant|cannot) (?:calm down|stop shaking)\\b|\\b(?:feel|feels|feeling) like (?:im|i am) (?:dying|going crazy|losing my mind)\\b|\\blosing my mind\\b|\\bneed help (?:now|right now|asap)\\b|\\bdrowning\\b|\\bspiral(?:ing|ling)\\b"],
   // ---- MEDIUM · hopelessness (no explicit ideation) ----
   ["hopelessness", "MEDIUM", "\\bnada tiene sentido\\b|\\b(?:no|ya no) (?:le )?(?:encuentro|veo) sentido a nada\\b|\\b(?:ya )?no puedo mas\\b|\\bno (?:aguanto|soporto) (?:mas|esto)\\b|\\bya no (?:aguanto|puedo|soporto)\\b(?=\\s*(?:$|[.!?;,]))|\\b(?:no tengo|sin|perdi la|ya no tengo|no hay) esperanzas?\\b|\\bnunca voy a (?:salir|mejorar|estar bien|ser feliz|cambiar)\\b|\\bnada (?:va a|vaya a|nunca va a) (?:cambiar|mejorar|salir bien)\\b|\\bno (?:veo|hay|tengo) (?:futuro|salida)\\b", { negatable: false }],
-  ["hopelessness", "MEDIUM", "\\bpara que (?:intentar|intentarlo|seguir intentando|luchar|esforzarme|seguir)\\b|\\btodo me da (?:igual|lo mismo)\\b|\\bestoy desesperad[oa]\\b|\\bdesesperacion\\b|\\bestoy al (?:borde|limite)\\b|\\bno sirvo para nada\\b|\\bsoy (?:un|una) (?:fracaso|fracasada|fracasado|estorbo|carga)\\b|\\bmi vida no vale (?:nada|la pena)\\b|\\bno valgo nada\\b|\\bme (?:rindo|di por vencid[oa])\\b|\\bno puedo con (?:esto|todo|mi vida|la vida)\\b|\\bal limite\\b|\\bcolapsad[oa]\\b|\\bno (?:le )?veo (?:salida|solucion) a nada\\b"],
-  ["hopelessness", "MEDIUM", "\\bnothing (?:matters|makes sense)\\b|\\b(?:cant|can not|cannot) (?:take|do|handle) (?:it|this) (?:anymore|any more)\\b|\\bhopeless\\b|\\bno hope\\b|\\bnever (?:going to |gonna )?get better\\b|\\b(?:whats|what is) the point\\b|\\bbreaking point\\b|\\b(?:giving|give|gave) up on (?:everything|life|myself)\\b|\\bnothing (?:will )?ever changes?\\b|\\bi give up\\b|\\b(?:cant|cannot|can not) cope\\b|\\bdone with (?:everything|it all|life)\\b|\\bnothing (?:helps|works)\\b|\\b(?:im|i am) worthless\\b|\\bno future\\b", { negatable: false }],
+  ["hopelessness", "MEDIUM", "\\bpara que (?:intentar|intentarlo|seguir intentando|luchar|esforzarme|seguir)\\b|\\btodo me da (?:igual|lo mismo)\\b|\\bestoy desesperad[oa]\\b|\\bdesesperacion\\b|\\bestoy al (?:borde|limite)\\b|\\bno sirvo para nada\\b|\\bsoy (?:un|una) (?:fracaso|fracasada|fracasado|estorbo|carga)\\b|\\bmi vida no vale (?:nada|la pena)\\b|\\bno valgo nada\\b|\\bme (?:rindo|di por vencid[oa])\\b|\\bno puedo con (?:esto|todo|mi vida|la vida)\\b|\\bal limite\\b|\\bcolapsad[oa]\\b|\\bno (?:le )?veo (?:salida|solucion) a nada\\b|\\bno (?:tengo fe|creo|confio) en que (?:nada|esto|algo) (?:cambie|mejore)\\b|\\bcansad[oa] de luchar\\b"],
+  ["hopelessness", "MEDIUM", "\\bnothing (?:matters|makes sense)\\b|\\b(?:cant|can not|cannot) (?:take|do|handle) (?:it|this) (?:anymore|any more)\\b|\\bhopeless\\b|\\bno hope\\b|\\bnever (?:going to |gonna )?get better\\b|\\b(?:whats|what is) the point\\b|\\bbreaking point\\b|\\b(?:giving|give|gave) up on (?:everything|life|myself)\\b|\\bnothing (?:will )?ever changes?\\b|\\bi give up\\b|\\b(?:cant|cannot|can not) cope\\b|\\bdone with (?:everything|it all|life)\\b|\\bnothing (?:helps|works)\\b|\\b(?:dont|do not|cant) see the point\\b|\\b(?:im|i am) worthless\\b|\\bno future\\b", { negatable: false }],
   // ---- MEDIUM · substance relapse ----
-  ["substance_use", "MEDIUM", "\\b(?:volvi|he vuelto|vuelvo) a (?:beber|tomar alcohol|chupar|consumir|drogarme|fumar|meterme|jalar|esnifar|pincharme)\\b|\\breca(?:i|ido|ida|yendo)\\b|\\bme (?:emborrache|puse pedo|puse ciego|puse en pedo|drogue)\\b|\\bme meti (?:unas? |una raya de |mucha |algo de )?(?:" + SUBST_ES + "|pastillas|pastis)\\b|\\botra vez con (?:la |el |los )?" + SUBST_ES + "\\b|\\bllevaba \\w+ (?:meses|dias|semanas|anos) sin (?:beber|consumir|tomar)\\b|\\bconsumi\\b"],
-  ["substance_use", "MEDIUM", "\\brelapsed\\b(?! on (?:self harm|cutting))|\\b(?:used|drank|smoked|drinking|using) again\\b|\\b(?:got|getting) (?:drunk|high|wasted|smashed)\\b|\\bdrank (?:all|the whole)\\b|\\bafter \\d+ (?:days|weeks|months) (?:clean|sober)\\b|\\bfell off the wagon\\b|\\bback on (?:the )?" + SUBST_EN + "\\b"],
+  ["substance_use", "MEDIUM", "\\b(?:volvi|he vuelto|vuelvo) a (?:beber|tomar alcohol|chupar|consumir|drogarme|fumar|meterme|jalar|esnifar|pincharme)\\b|\\breca(?:i|ido|ida|yendo)\\b|\\bme (?:emborrache|puse pedo|puse ciego|puse en pedo|drogue)\\b|\\bme meti (?:unas? |una raya de |mucha |algo de )?(?:" + SUBST_ES + "|pastillas|pastis)\\b|\\botra vez con (?:la |el |los )?" + SUBST_ES + "\\b|\\bllevaba \\w+ (?:meses|dias|semanas|anos) sin (?:beber|consumir|tomar)\\b|\\bconsumi\\b|\\bme pase con (?:la |el |los )?(?:" + SUBST_ES.slice(3, -1) + "|alcohol|copas|tragos|bebida)\\b"],
+  ["substance_use", "MEDIUM", "\\brelapsed\\b(?! on (?:self harm|cutting))|\\b(?:used|drank|smoked|drinking|using) again\\b|\\b(?:got|getting) (?:drunk|high|wasted|smashed)\\b|\\bdrank (?:all|the whole)\\b|\\bafter \\d+ (?:days|weeks|months) (?:clean|sober)\\b|\\bfell off the wagon\\b|\\bslipped up\\b|\\bback on (?:the )?" + SUBST_EN + "\\b"],
   ["substance_use", "LOW", "\\b" + SUBST_ES + "\\b(?! de)"],
   // ---- LOW · distress / declining mood ----
   ["declining_mood", "LOW", "\\b(?:trist\\w*|deprimid[oa]|desanimad[oa]|desganad[oa]|decaid[oa]|depre|depresion|bajon(?:ead[oa])?|achicopalad[oa]|ansios[oa]|ansiedad|angustia(?:d[oa])?|agobi\\w*|abrumad[oa]|estresad\\w*|estres|nervios[oa]?|llorando|llore|lloro|llorar|vaci[oa]|fatal|culpable|inutil|miedo|irritable|desmotivad[oa]|preocupad[oa]|insomnio|pesadillas|pesimo|horrible)\\b"],
-  ["declining_mood", "LOW", "\\bme siento (?:muy |tan |re |bien |super )?(?:sol[oa]|mal|una mierda|perdid[oa]|fea|feo)\\b|\\b(?:estoy|ando|toy|sigo|me siento) (?:muy |tan |re |bien |medio |super |un poco )?(?:mal|sol[oa]|cansad[oa]|agotad[oa]|hech[oa] polvo|de bajon|enojad[oa]|depre)\\b|\\bno estoy bien\\b|\\bmal dia\\b|\\bno (?:dormi|he dormido|puedo dormir|pude dormir|duermo)\\b|\\bsin (?:dormir|pegar ojo)\\b|\\bsin (?:energia|fuerzas|ganas)\\b|\\bno tengo (?:fuerzas|energia|ganas de nada|hambre)\\b|\\bme (?:enoje|cuesta (?:levantarme|concentrarme|dormir|salir))\\b|\\bexplote\\b|\\bno he comido\\b|\\buna mierda\\b|\\banimo por el (?:piso|suelo)\\b|\\bcabeza a mil\\b|\\bestomago cerrado\\b|\\bno paro de pensar\\b|\\bmal humor\\b|\\bde malas\\b|\\bno (?:logro|consigo|puedo) (?:dormir|descansar|concentrarme)\\b|\\b(?:sin|no tengo|pocos|cero) animos?\\b|\\b(?:me siento|estoy|ando|como) (?:\\w+ )?(?:apagad[oa]|rar[oa]|desganad[oa]|sin ganas)\\b|\\bsin poder dormir\\b", { negatable: true }],
-  ["declining_mood", "LOW", "\\b(?:sad|depressed|depression|anxious|anxiety|lonely|exhausted|stressed|overwhelmed|cried|crying|overthinking|failure|nightmares?|nervous|guilty|upset|worried|miserable|numb|insomnia|irritable|empty)\\b|\\b(?:feel|feeling|felt|im|i am|so|really|pretty) (?:\\w+ )?(?:down|alone|low|awful|terrible|crap|shit|bad)\\b|\\bnot (?:feeling|doing) (?:great|good|well|ok|okay)\\b|\\b(?:cant|couldnt|didnt|did not|could not|cannot) (?:sleep|focus|concentrate)\\b|\\bno appetite\\b|\\btired of everything\\b|\\b(?:bad|rough|hard|awful|terrible) (?:day|night|week)\\b|\\bmood is (?:low|bad)\\b|\\bin a funk\\b|\\bbarely (?:slept|sleeping|eating)\\b|\\bfeel(?:ing)? (?:so )?(?:off|blah|meh)\\b"],
+  ["declining_mood", "LOW", "\\bme siento (?:muy |tan |re |bien |super )?(?:sol[oa]|mal|una mierda|perdid[oa]|fea|feo)\\b|\\b(?:estoy|ando|toy|sigo|me siento) (?:muy |tan |re |bien |medio |super |un poco )?(?:mal|sol[oa]|cansad[oa]|agotad[oa]|hech[oa] polvo|de bajon|enojad[oa]|depre)\\b|\\bno estoy bien\\b|\\bmal dia\\b|\\bno (?:dormi|he dormido|puedo dormir|pude dormir|duermo)\\b|\\bsin (?:dormir|pegar ojo)\\b|\\bsin (?:energia|fuerzas|ganas)\\b|\\bno tengo (?:fuerzas|energia|ganas de nada|hambre)\\b|\\bme (?:enoje|cuesta (?:levantarme|concentrarme|dormir|salir))\\b|\\bexplote\\b|\\bno he comido\\b|\\buna mierda\\b|\\banimo por el (?:piso|suelo)\\b|\\bcabeza a mil\\b|\\bestomago cerrado\\b|\\bno paro de pensar\\b|\\bmal humor\\b|\\bde malas\\b|\\bno (?:logro|consigo|puedo) (?:dormir|descansar|concentrarme)\\b|\\b(?:sin|no tengo|pocos|cero) animos?\\b|\\b(?:me siento|estoy|ando|como) (?:\\w+ )?(?:apagad[oa]|rar[oa]|desganad[oa]|sin ganas)\\b|\\bsin poder dormir\\b|\\bcapa caida\\b|\\bno tengo ganas de (?:levantarme|salir|hacer nada|comer|hablar|ver a nadie)\\b|\\btodo me (?:molesta|irrita|cuesta)\\b|\\bno me aguanto ni yo\\b", { negatable: true }],
+  ["declining_mood", "LOW", "\\b(?:sad|depressed|depression|anxious|anxiety|lonely|exhausted|stressed|overwhelmed|cried|crying|overthinking|failure|nightmares?|nervous|guilty|upset|worried|miserable|numb|insomnia|irritable|empty)\\b|\\b(?:feel|feeling|felt|im|i am|so|really|pretty) (?:\\w+ )?(?:down|alone|low|awful|terrible|crap|shit|bad)\\b|\\bnot (?:feeling|doing) (?:great|good|well|ok|okay)\\b|\\b(?:cant|couldnt|didnt|did not|could not|cannot) (?:sleep|focus|concentrate)\\b|\\bno appetite\\b|\\btired of everything\\b|\\b(?:bad|rough|hard|awful|terrible) (?:day|night|week)\\b|\\bmood is (?:low|bad)\\b|\\bin a funk\\b|\\b(?:hard|rough|tough) time\\b|\\bgrumpy\\b|\\b(?:im|so|really|very|feeling) tired\\b|\\bfeeling blue\\b|\\bbarely (?:slept|sleeping|eating)\\b|\\bfeel(?:ing)? (?:so )?(?:off|blah|meh)\\b"],
 ];
 
 const PATTERNS: Pattern[] = ROWS.map(([flag, level, src, opts]) => ({
@@ -357,6 +370,7 @@ const PATTERNS: Pattern[] = ROWS.map(([flag, level, src, opts]) => ({
   re: rx(src),
   negatable: opts?.negatable ?? true,
   notAfter: opts?.notAfter,
+  escalator: opts?.escalator,
 }));
 
 // Idioms: any risk match overlapping one of these spans is dropped.
@@ -410,7 +424,8 @@ function clauseBefore(norm: string, start: number): string {
   return before.slice(last + 1);
 }
 
-const LAUGHTER = /\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol|lmao|xd)\b|[😂🤣😆😅]/;
+const IDIOM_PRONE = /^(?:me (?:quiero|voy a) (?:morir|matar)|quiero morir(?:me)?|me mato|i want to die|kill myself)$/;
+const LAUGHTER = /\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol|lmao|xd)\b|[😂🤣😆😅]/u;
 
 export function screenMessage(text: string): RiskScreen {
   const language = detectLanguage(text ?? "");
@@ -422,6 +437,7 @@ export function screenMessage(text: string): RiskScreen {
   const variants = [normalise(text, language), normalise(text, language === "es" ? "en" : "es")];
   const seen = new Set<string>();
   const laughing = LAUGHTER.test(variants[0].text);
+  const escalators: string[] = [];
 
   for (const norm of variants) {
     const idiomSpans: Array<[number, number]> = [];
@@ -437,7 +453,11 @@ export function screenMessage(text: string): RiskScreen {
         if (p.negatable && negated(norm.text, s)) continue;
         if (p.notAfter && p.notAfter.test(clauseBefore(norm.text, s))) continue;
         let level = p.level;
+        if (p.escalator) escalators.push(m[0]);
         if (p.flag === "harm_to_others" && laughing) level = "LOW";
+        // "jaja me quiero matar, mandé el audio al grupo equivocado": the Spanish embarrassment
+        // idiom. Only the bare phrase is softened, and only to MEDIUM, so it stays visible.
+        if (p.flag === "suicidal_ideation" && laughing && IDIOM_PRONE.test(m[0])) level = "MEDIUM";
         const phrase = text.slice(norm.starts[s], norm.ends[e - 1]).trim().slice(0, 120);
         const key = `${p.flag}|${norm.starts[s]}`;
         if (seen.has(key)) continue;
@@ -447,6 +467,9 @@ export function screenMessage(text: string): RiskScreen {
     }
   }
 
+  if (escalators.length && result.matches.some((m) => RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM)) {
+    for (const m of result.matches) if (m.flag === "suicidal_ideation" && m.level === "LOW") m.level = "HIGH";
+  }
   result.matches.sort((a, b) => RISK_ORDER[b.level] - RISK_ORDER[a.level]);
   for (const m of result.matches) {
     result.level = maxLevel(result.level, m.level);

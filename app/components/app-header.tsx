@@ -1,5 +1,5 @@
-import { Form, NavLink } from "@remix-run/react";
-import { useStrings } from "./use-strings";
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useLocale, useStrings } from "./use-strings";
 
 const link = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-teal-800 text-white" : "text-teal-50 hover:bg-teal-600"}`;
@@ -17,6 +17,7 @@ export function AppHeader({ orgName, email }: { orgName: string; email: string }
           <NavLink to="/settings/whatsapp" className={link}>{t.settings}</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <LanguageSwitch />
           <span className="hidden text-teal-100 md:inline">{email}</span>
           <Form method="post" action="/logout">
             <button type="submit" className="rounded-md bg-teal-900/40 px-3 py-1.5 font-medium hover:bg-teal-900/70">
@@ -26,5 +27,31 @@ export function AppHeader({ orgName, email }: { orgName: string; email: string }
         </div>
       </div>
     </header>
+  );
+}
+
+/** The clinician's language, stored on their account; the page reloads in it. */
+function LanguageSwitch() {
+  const t = useStrings();
+  const locale = useLocale();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/locale" reloadDocument className="flex overflow-hidden rounded-md ring-1 ring-inset ring-teal-500" aria-label={t.language}>
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      {(["es", "en"] as const).map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={locale === l}
+          aria-label={l === "es" ? t.languageSpanish : t.languageEnglish}
+          className={`px-2 py-1 text-xs font-semibold uppercase ${locale === l ? "bg-white text-teal-900" : "text-teal-50 hover:bg-teal-600"}`}
+        >
+          {l}
+        </button>
+      ))}
+    </Form>
   );
 }

@@ -1,40 +1,43 @@
-// PLACEHOLDER by the outbound engineer (the ingest engineer owns and replaces this file).
-// Applies the message_statuses rows recorded for a wamid before its outbound row had it
-// (a status webhook can beat the Graph API's answer), forwards only.
-import { and, asc, eq } from "drizzle-orm";
+// Delivery statuses of OUTBOUND messages. Meta sends them out of order and more than once, so
+// a status only ever moves a message forward (a late "delivered" never overwrites "read"), and
+// every status is kept in message_statuses: one that arrives before its outbound row exists is
+// applied when the sender stores the row's provider_id (applyPendingStatuses).
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { messageLog, messageStatuses } from "../../db/schema";
-import { notifyLive } from "../lib/notify.server";
+import { LIVE_CHANNEL } from "../lib/notify.server";
 
-const RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, read: 3, played: 3, failed: 4 };
+/** played (a voice note listened to) is past read; failed is terminal. */
+export const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
 
-export async function applyPendingStatuses(tx: DbOrTx, orgId: string, providerId: string): Promise<void> {
-  const pending = await tx
-    .select()
-    .from(messageStatuses)
-    .where(and(eq(messageStatuses.orgId, orgId), eq(messageStatuses.providerId, providerId), eq(messageStatuses.applied, false)))
-    .orderBy(asc(messageStatuses.timestamp));
-  if (!pending.length) return;
-  const [row] = await tx
-    .select({ id: messageLog.id, status: messageLog.status, patientId: messageLog.patientId, leadId: messageLog.leadId })
-    .from(messageLog)
-    .where(and(eq(messageLog.orgId, orgId), eq(messageLog.providerId, providerId)));
-  if (!row) return;
-  let status = row.status;
-  let best: (typeof pending)[number] | null = null;
-  for (const s of pending) {
-    const next = s.status === "played" ? "read" : s.status;
-    if ((RANK[next] ?? 0) > (RANK[status] ?? 0)) {
-      status = next;
-      best = s;
-    }
-  }
-  if (best) {
-    await tx
-      .update(messageLog)
-      .set({ status, statusAt: best.timestamp, errorCode: best.errorCode, errorTitle: best.errorTitle, errorDetails: best.errorDetails })
-      .where(eq(messageLog.id, row.id));
-    await notifyLive(tx, { org_id: orgId, kind: "status", patient_id: row.patientId, lead_id: row.leadId, message_id: row.id });
-  }
-  for (const s of pending) await tx.update(messageStatuses).set({ applied: true }).where(eq(messageStatuses.id, s.id));
+/** SQL rank of message_log.status (queued/accepted/anything else: 0). */
+export const RANK_SQL = `coalesce(array_position(ARRAY['sent','delivered','read','played','failed'], m.status), 0)`;
+
+/**
+ * Applies the best not-yet-applied status of `providerId` to its OUTBOUND row. Call it in the
+ * transaction that sets message_log.provider_id on an outbound row, right after setting it.
+ * Returns the status now on the row, or null when there was nothing to apply.
+ */
+export async function applyPendingStatuses(tx: DbOrTx, orgId: string, providerId: string): Promise<string | null> {
+  const rows = await tx.execute<{ status: string }>(sql`
+    WITH best AS (
+      SELECT status, timestamp, error_code, error_title, error_details,
+        coalesce(array_position(ARRAY['sent','delivered','read','played','failed'], status), 0) AS rank
+      FROM message_statuses
+      WHERE org_id = ${orgId} AND provider_id = ${providerId} AND NOT applied
+      ORDER BY rank DESC, timestamp DESC LIMIT 1
+    ), mark AS (
+      UPDATE message_statuses SET applied = true
+      WHERE org_id = ${orgId} AND provider_id = ${providerId} AND NOT applied
+    ), upd AS (
+      UPDATE message_log m SET status = b.status, status_at = b.timestamp,
+        error_code = CASE WHEN b.status = 'failed' THEN b.error_code ELSE m.error_code END,
+        error_title = CASE WHEN b.status = 'failed' THEN b.error_title ELSE m.error_title END,
+        error_details = CASE WHEN b.status = 'failed' THEN b.error_details ELSE m.error_details END
+      FROM best b
+      WHERE m.org_id = ${orgId} AND m.provider_id = ${providerId} AND m.direction = 'OUTBOUND' AND b.rank > ${sql.raw(RANK_SQL)}
+      RETURNING m.id, m.org_id, m.patient_id, m.lead_id, m.status
+    )
+    SELECT status, pg_notify(${LIVE_CHANNEL}, json_build_object('org_id', org_id, 'kind', 'status', 'patient_id', patient_id,
+      'lead_id', lead_id, 'message_id', id)::text) FROM upd`);
+  return (rows as unknown as Array<{ status: string }>)[0]?.status ?? null;
 }

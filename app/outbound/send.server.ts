@@ -210,18 +210,9 @@ export async function dispatch(messageId: string, opts: { viaJob?: boolean; fina
       row.type === "template"
         ? await graph().sendTemplate(account.phoneNumberId, to, row.template as TemplateInput)
         : await graph().sendText(account.phoneNumberId, to, row.content ?? "");
-    await db().transaction(async (tx) => {
-      await tx
-        .update(messageLog)
-        .set({ providerId: wamid, status: "sent", statusAt: new Date(), errorCode: null, errorTitle: null, errorDetails: null })
-        .where(and(eq(messageLog.id, row.id), eq(messageLog.status, "queued")));
-      // A status webhook may have arrived before Meta's answer did.
-      await applyPendingStatuses(tx, row.orgId, wamid);
-      await notifyLive(tx, { org_id: row.orgId, kind: "status", patient_id: row.patientId, message_id: row.id });
-      if (account.tokenError) await tx.update(whatsappAccounts).set({ tokenError: null, tokenErrorAt: null }).where(eq(whatsappAccounts.id, account.id));
-    });
-    const [after] = await db().select({ status: messageLog.status }).from(messageLog).where(eq(messageLog.id, row.id));
-    return { status: 200, body: { id: row.id, provider_id: wamid, status: after?.status ?? "sent" } };
+    const status = await recordAccepted(row, wamid);
+    if (account.tokenError) await db().update(whatsappAccounts).set({ tokenError: null, tokenErrorAt: null }).where(eq(whatsappAccounts.id, account.id));
+    return { status: 200, body: { id: row.id, provider_id: wamid, status } };
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     logger().warn({ messageId: row.id, code: e.code, httpStatus: e.httpStatus }, "graph send failed");
@@ -245,6 +236,23 @@ export async function dispatch(messageId: string, opts: { viaJob?: boolean; fina
     });
     return answerFor({ ...row, status: "failed", errorCode: e.code });
   }
+}
+
+/**
+ * Meta accepted the message: the row gets its wamid and `sent`, then any status webhook that
+ * beat Meta's answer (stored in message_statuses) is applied. Returns the row's status.
+ */
+export async function recordAccepted(row: { id: string; orgId: string; patientId: string | null }, wamid: string): Promise<string> {
+  return db().transaction(async (tx) => {
+    await tx
+      .update(messageLog)
+      .set({ providerId: wamid, status: "sent", statusAt: new Date(), errorCode: null, errorTitle: null, errorDetails: null })
+      .where(and(eq(messageLog.id, row.id), eq(messageLog.status, "queued")));
+    await applyPendingStatuses(tx, row.orgId, wamid);
+    await notifyLive(tx, { org_id: row.orgId, kind: "status", patient_id: row.patientId, message_id: row.id });
+    const [after] = await tx.select({ status: messageLog.status }).from(messageLog).where(eq(messageLog.id, row.id));
+    return after?.status ?? "sent";
+  });
 }
 
 /** The chat page's Retry: the same failed row goes out again, if the rules still allow it. */

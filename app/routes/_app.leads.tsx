@@ -34,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Leads() {
   const { leads, converted, timezone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // Typed by hand: without the single-fetch type augmentation data() results do not narrow.
+  const result = useActionData() as { error?: "name_required" | "duplicate"; leadId?: string | null } | undefined;
   useLiveRevalidation((e) => e.kind === "lead" || (e.kind === "message" && !e.patient_id));
   return <LeadsPage leads={leads} converted={converted} timezone={timezone} error={result?.error ?? null} errorLeadId={result?.leadId ?? null} />;
 }

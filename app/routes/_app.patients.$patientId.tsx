@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { notFound, requireClinician } from "../auth/guard.server";
 import { getPatient } from "../models/patient.server";
 import { useStrings } from "../components/use-strings";
+export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireClinician(request);

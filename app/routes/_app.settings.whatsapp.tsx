@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function WhatsappSettingsRoute() {
   const loaderData = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData() as { replayed?: number | null } | undefined;
   useLiveRevalidation({ kinds: ["webhook"] });
   return <WhatsappSettings {...loaderData} replayed={result?.replayed ?? null} />;
 }

@@ -1,0 +1,68 @@
+import { Form, Link } from "@remix-run/react";
+import { RiskBadge } from "./risk-badge";
+import { useLocale, useStrings } from "./use-strings";
+import { formatDateTime } from "../lib/format";
+
+interface Row {
+  id: string;
+  name: string;
+  risk: string;
+  openAlerts: number;
+  lastMessageAt: string | Date | null;
+}
+
+const ACCENT: Record<string, string> = {
+  HIGH: "border-l-red-600 bg-red-50/60",
+  MEDIUM: "border-l-amber-500 bg-amber-50/50",
+  LOW: "border-l-sky-500",
+  NONE: "border-l-transparent",
+};
+
+export function PatientsList({ patients, search, timezone }: { patients: Row[]; search: string; timezone: string }) {
+  const t = useStrings();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="patients-heading">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 id="patients-heading" className="text-2xl font-semibold">{t.patients}</h1>
+          <p className="text-sm text-slate-600">{t.patientsLead}</p>
+        </div>
+        <Form method="get" role="search" className="flex gap-2">
+          <label htmlFor="q" className="sr-only">{t.searchPatients}</label>
+          <input id="q" name="q" type="search" defaultValue={search} placeholder={t.searchPatients} className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5" />
+          <button className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">{t.search}</button>
+        </Form>
+      </div>
+      {patients.length === 0 ? (
+        <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.noPatients}</p>
+      ) : (
+        <>
+          <p className="mt-4 text-xs text-slate-600">{t.patientCount.replace("{n}", String(patients.length))}</p>
+          <ul className="mt-2 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+            {patients.map((p) => (
+              <li key={p.id}>
+                <Link
+                  to={`/patients/${p.id}/monitoring`}
+                  prefetch="intent"
+                  className={`flex flex-wrap items-center gap-x-4 gap-y-1 border-l-4 px-4 py-3 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-teal-600 ${ACCENT[p.risk] ?? ACCENT.NONE}`}
+                >
+                  <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
+                  {p.openAlerts > 0 ? (
+                    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+                      {t.unreadAlerts.replace("{n}", String(p.openAlerts))}
+                    </span>
+                  ) : null}
+                  <RiskBadge level={p.risk} />
+                  <span className="w-52 text-right text-sm text-slate-600">
+                    {t.lastMessage}: {p.lastMessageAt ? formatDateTime(p.lastMessageAt, locale, timezone) : t.never}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// Shared by the ingest and fault tests: a migrated database with the job queue (not working),
+// and signed deliveries to the webhook route, in-process.
+import { freshDatabase } from "./db";
+import { call, BASE } from "./http";
+import { startBoss, stopBoss } from "../jobs/boss";
+import { metaJson, signBody } from "../doubles/webhook-payloads";
+import * as webhook from "../app/routes/api.v1.webhooks.meta";
+import type { WorkerDefinition } from "../jobs/boss";
+
+export const SECRET = "test-app-secret";
+export const VERIFY = "test-verify-token";
+
+export async function ingestDatabase(env: Record<string, string> = {}, workers: WorkerDefinition[] = []) {
+  const database = await freshDatabase({ META_APP_SECRET: SECRET, META_WA_VERIFY_TOKEN: VERIFY, LOG_LEVEL: "silent", ...env });
+  await startBoss(database.url, workers, { work: workers.length > 0 });
+  return {
+    ...database,
+    async drop() {
+      await stopBoss();
+      await database.drop();
+    },
+  };
+}
+
+export function signedRequest(body: object | string | Buffer, opts: { signature?: string | null; secret?: string } = {}) {
+  const raw = typeof body === "string" || Buffer.isBuffer(body) ? body : metaJson(body);
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  const sig = opts.signature === undefined ? signBody(raw, opts.secret ?? SECRET) : opts.signature;
+  if (sig !== null) headers["X-Hub-Signature-256"] = sig;
+  return new Request(`${BASE}/api/v1/webhooks/meta`, { method: "POST", headers, body: raw });
+}
+
+export function deliver(body: object | string | Buffer, opts: { signature?: string | null; secret?: string } = {}) {
+  return call(webhook.action, signedRequest(body, opts));
+}
+
+/** Polls until fn returns a value (not undefined) or the deadline passes. */
+export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function withPhoneNumberId<T>(body: T, phoneNumberId: string): T {
+  const copy = structuredClone(body) as any;
+  for (const e of copy.entry ?? []) for (const c of e.changes ?? []) if (c.value?.metadata) c.value.metadata.phone_number_id = phoneNumberId;
+  return copy;
+}
