@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { screenMessage, type RiskLevel } from "../app/analysis/risk-lexicon.ts";
+import { screenMessage, type RiskLevel } from "../app/analysis/risk-lexicon";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LEVELS: RiskLevel[] = ["HIGH", "MEDIUM", "LOW", "NONE"];
@@ -21,7 +21,11 @@ interface Row {
   note?: string;
 }
 
-const rows: Row[] = readFileSync(path.join(here, "data/risk-eval.jsonl"), "utf8")
+// --data FILE evaluates another set (bench/data/risk-blind.jsonl: written by someone who never saw
+// the lexicon; bench/data/risk-holdout.jsonl: written after v1, since tuned on).
+const dataArg = process.argv.indexOf("--data");
+const dataset = dataArg > 0 ? process.argv[dataArg + 1]! : "bench/data/risk-eval.jsonl";
+const rows: Row[] = readFileSync(path.resolve(here, "..", dataset), "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l, i) => {
@@ -80,10 +84,10 @@ const high = perLevel[0];
 const pass = high.recall >= MIN_HIGH_RECALL && high.precision >= MIN_HIGH_PRECISION;
 mkdirSync(path.join(here, "results"), { recursive: true });
 writeFileSync(
-  path.join(here, "results/eval-risk.json"),
+  path.join(here, `results/eval-risk${dataArg > 0 ? `-${path.basename(dataset, ".jsonl")}` : ""}.json`),
   JSON.stringify(
     {
-      dataset: "bench/data/risk-eval.jsonl",
+      dataset,
       messages: rows.length,
       per_level: perLevel,
       confusion,

@@ -7,14 +7,18 @@ import { startBoss, stopBoss } from "../jobs/boss";
 import { workers } from "../jobs/index";
 import { CliError, type Command } from "./commands/types";
 import { clinicianCreate, orgCreate, patientCreate, tokenCreate } from "./commands/core";
+import { webhookReplay } from "./commands/webhook";
 import { simulateInboundCommand } from "./commands/simulate";
+import { analysisRun } from "./commands/analysis";
 
 const commands: Record<string, Command> = {
   "org:create": orgCreate,
   "clinician:create": clinicianCreate,
   "patient:create": patientCreate,
   "token:create": tokenCreate,
+  "webhook:replay": webhookReplay,
   "simulate:inbound": simulateInboundCommand,
+  "analysis:run": analysisRun,
 };
 
 function fail(message: string): never {
@@ -30,7 +34,7 @@ async function main() {
   try {
     // Every flag takes a value; the command's zod schema lists them.
     const shape = (command.flags as unknown as { shape: Record<string, unknown> }).shape;
-    const options = Object.fromEntries(Object.keys(shape).map((k) => [k, { type: "string" as const }]));
+    const options = Object.fromEntries(Object.keys(shape).map((k) => [k, { type: command.switches?.includes(k) ? ("boolean" as const) : ("string" as const) }]));
     values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
     fail((e as Error).message);

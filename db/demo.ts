@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "./client";
+import { normalizePhone } from "../app/lib/phone";
 import { dailyConversationAnalysis, leads, identityVault, messageLog, organizations, patients, riskAlerts, webhookEvents } from "./schema";
 
 export interface DemoMessage {
@@ -93,9 +94,10 @@ export async function addAnalyses(orgId: string, patientId: string, rows: DemoAn
 /** A lead (unknown number that wrote in) with its inbound messages. */
 export async function addLead(orgId: string, input: { phone: string; profileName?: string; messages: Array<{ content: string; at: Date }> }) {
   return db().transaction(async (tx) => {
+    const phone = normalizePhone(input.phone);
     const [identity] = await tx
       .insert(identityVault)
-      .values({ orgId, phone: input.phone, waId: input.phone.replace(/\D/g, ""), profileName: input.profileName ?? null })
+      .values({ orgId, phone, waId: input.phone.replace(/\D/g, ""), profileName: input.profileName ?? null })
       .returning({ id: identityVault.id });
     const [lead] = await tx.insert(leads).values({ orgId, identityId: identity!.id, name: input.profileName ?? null }).returning({ id: leads.id });
     if (input.messages.length) {

@@ -1,5 +1,10 @@
 // Every worker the process runs. Each module owns one queue; add new ones here.
 import type { WorkerDefinition } from "./boss";
+import { mediaDownloadWorker } from "./media-download";
+import { webhookRetryWorker } from "./webhook-retry";
 import { sendRetryWorker } from "../app/outbound/retry.server";
+import { transcriptionWorker } from "./transcription";
+import { riskScreenWorker } from "./risk-screen";
+import { analysisDayWorker, analysisNightlyWorker } from "./analysis";
 
-export const workers: WorkerDefinition[] = [sendRetryWorker];
+export const workers: WorkerDefinition[] = [webhookRetryWorker, mediaDownloadWorker, sendRetryWorker, transcriptionWorker, riskScreenWorker, analysisNightlyWorker, analysisDayWorker];

@@ -27,7 +27,7 @@ export function signedRequest(body: object | string | Buffer, opts: { signature?
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const sig = opts.signature === undefined ? signBody(raw, opts.secret ?? SECRET) : opts.signature;
   if (sig !== null) headers["X-Hub-Signature-256"] = sig;
-  return new Request(`${BASE}/api/v1/webhooks/meta`, { method: "POST", headers, body: raw });
+  return new Request(`${BASE}/api/v1/webhooks/meta`, { method: "POST", headers, body: typeof raw === "string" ? raw : new Uint8Array(raw) });
 }
 
 export function deliver(body: object | string | Buffer, opts: { signature?: string | null; secret?: string } = {}) {

@@ -175,7 +175,7 @@ function emotionalState(
   language: "es" | "en",
 ): string {
   const norm = texts.map((t) => normalise(t, language).text).join(" \n ");
-  const feminine = /\b(?:estoy|me siento|ando|sigo|toy|quede) (?:muy |re |tan |bien |medio |super |un poco )?\w+a\b/.test(norm) &&
+  const feminine = /\b(?:estoy|me siento|me senti|ando|sigo|toy|quede) (?:muy |re |tan |bien |medio |super |un poco )?\w+a\b/.test(norm) &&
     /\b(?:cansada|sola|agotada|ansiosa|tranquila|contenta|angustiada|deprimida|preocupada|nerviosa|desesperada|agobiada|abrumada|animada|enojada|harta|bajoneada|vacia)\b/.test(norm);
   const picked: Emotion[] = [];
   const add = (e: Emotion) => {
@@ -260,7 +260,15 @@ interface Candidate {
   words: number;
 }
 
-const SMALL_TALK = /^(?:hola|buenas?(?: \w+)?|buenos dias|gracias|ok|okey|vale|dale|si|no|perfecto|listo|hi|hello|hey|thanks|thank you|ok(?:ay)?|yes|sure|good morning|good night)\b[\s!.,👍🙏]*$/;
+const SMALL_TALK_WORDS = new Set(
+  ("hola buenas buenos buen dia dias tardes noches gracias muchas ok okey vale dale si no perfecto listo bien todo " +
+    "genial saludos doctora doctor hi hello hey thanks thank you okay yes sure good morning night great fine all").split(" "),
+);
+/** greetings/acknowledgements only ("Bien, gracias.", "ok 👍") carry no clinical information */
+function isSmallTalk(norm: string): boolean {
+  const toks = norm.split(/[^a-z0-9]+/).filter(Boolean);
+  return toks.length <= 6 && toks.every((t) => SMALL_TALK_WORDS.has(t));
+}
 
 export function analyzeDayLocal(lines: TranscriptLine[]): DailyAnalysis {
   const ordered = [...lines].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -322,9 +330,9 @@ export function analyzeDayLocal(lines: TranscriptLine[]): DailyAnalysis {
   // Extractive summary: risk-bearing sentences first (worst first, then in time order), then
   // the most informative of the rest (long, emotionally charged, not small talk).
   const informative = (c: Candidate) =>
-    Math.min(c.words, 25) / 25 + Math.abs(c.sentiment) - (SMALL_TALK.test(normalise(c.text, language).text) ? 2 : 0);
+    Math.min(c.words, 25) / 25 + Math.abs(c.sentiment) - (isSmallTalk(normalise(c.text, language).text) ? 2 : 0);
   const risky = candidates.filter((c) => c.level !== "NONE").sort((a, b) => RISK_ORDER[b.level] - RISK_ORDER[a.level] || a.order - b.order);
-  const rest = candidates.filter((c) => c.level === "NONE" && !SMALL_TALK.test(normalise(c.text, language).text)).sort((a, b) => informative(b) - informative(a));
+  const rest = candidates.filter((c) => c.level === "NONE" && !isSmallTalk(normalise(c.text, language).text)).sort((a, b) => informative(b) - informative(a));
   const picked: Candidate[] = [];
   for (const c of [...risky, ...rest]) {
     if (picked.length >= 3) break;

@@ -73,7 +73,7 @@ export async function fanOutDay(orgId: string, day: string, opts: { onlyStale?: 
     if (conflicted.length) {
       // Already queued or running (an earlier tick, another instance): wait on that job instead.
       const rows = await rawSql()`SELECT id FROM pgboss.job WHERE name = ${QUEUES.analysisDay}
-        AND singleton_key = ANY(${conflicted}) AND state IN ('created', 'retry', 'active')`;
+        AND singleton_key = ANY(string_to_array(${conflicted.join(",")}, ',')) AND state IN ('created', 'retry', 'active')`;
       ids.push(...rows.map((r) => r.id as string));
     }
   }
@@ -121,7 +121,7 @@ export async function runAnalysis(opts: { date?: string; orgId?: string; jobOpti
   let failed = 0;
   for (;;) {
     const rows = await rawSql()`SELECT state::text AS state, count(*)::int AS n FROM pgboss.job
-      WHERE name = ${QUEUES.analysisDay} AND id = ANY(${jobIds}::uuid[]) GROUP BY state`;
+      WHERE name = ${QUEUES.analysisDay} AND id = ANY(string_to_array(${jobIds.join(",")}, ',')::uuid[]) GROUP BY state`;
     const open = rows.filter((r) => ["created", "retry", "active"].includes(r.state)).reduce((s, r) => s + r.n, 0);
     failed = rows.filter((r) => r.state === "failed").reduce((s, r) => s + r.n, 0);
     if (open === 0) break;
@@ -131,7 +131,7 @@ export async function runAnalysis(opts: { date?: string; orgId?: string; jobOpti
   const orgIds = pairs.map((p) => p.orgId);
   const days = pairs.map((p) => p.day);
   const [counts] = await rawSql()`
-    WITH t AS (SELECT * FROM unnest(${orgIds}::uuid[], ${days}::date[]) AS t(org_id, day))
+    WITH t AS (SELECT * FROM unnest(string_to_array(${orgIds.join(",")}, ',')::uuid[], string_to_array(${days.join(",")}, ',')::date[]) AS t(org_id, day))
     SELECT
       (SELECT count(*)::int FROM daily_conversation_analysis a JOIN t USING (org_id, day) WHERE a.updated_at >= ${started}) AS days_analyzed,
       (SELECT count(*)::int FROM risk_alerts r JOIN t USING (org_id, day) WHERE r.source = 'trend' AND r.created_at >= ${started}) AS alerts`;

@@ -36,7 +36,7 @@ function LanguageSwitch() {
   const locale = useLocale();
   const location = useLocation();
   return (
-    <Form method="post" action="/locale" reloadDocument className="flex overflow-hidden rounded-md ring-1 ring-inset ring-teal-500" aria-label={t.language}>
+    <Form method="post" action="/locale" className="flex overflow-hidden rounded-md ring-1 ring-inset ring-teal-500" aria-label={t.language}>
       <input type="hidden" name="redirectTo" value={location.pathname} />
       {(["es", "en"] as const).map((l) => (
         <button
@@ -46,10 +46,9 @@ function LanguageSwitch() {
           value={l}
           lang={l}
           aria-pressed={locale === l}
-          aria-label={l === "es" ? t.languageSpanish : t.languageEnglish}
-          className={`px-2 py-1 text-xs font-semibold uppercase ${locale === l ? "bg-white text-teal-900" : "text-teal-50 hover:bg-teal-600"}`}
+          className={`px-2 py-1 text-xs font-semibold ${locale === l ? "bg-white text-teal-900" : "text-teal-50 hover:bg-teal-600"}`}
         >
-          {l}
+          {l === "es" ? t.languageSpanish : t.languageEnglish}
         </button>
       ))}
     </Form>

@@ -29,7 +29,7 @@ export function firstError(errors: unknown): { code: number | null; title: strin
 export function clean<T extends string | null | undefined>(s: T): T {
   if (typeof s !== "string") return s;
   // eslint-disable-next-line no-control-regex
-  return s.replace(/\u0000/g, "").toWellFormed() as T;
+  return s.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") as T;
 }
 
 type Rec = Record<string, any>;

@@ -1,9 +1,9 @@
 // CRM leads: unknown numbers that wrote in. Converting one makes a patient on the same
-// identity, and the lead's history becomes the patient's.
+// identity, and the lead's history becomes the patient's (as createPatient does for a phone).
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { identityVault, leads, messageLog, patients } from "../../db/schema";
-import { createPatient, DuplicatePatientError } from "./patient.server";
+import { DuplicatePatientError } from "./patient.server";
 import { audit, type Actor } from "./audit.server";
 import { notifyLive } from "../lib/notify.server";
 
@@ -79,34 +79,26 @@ export async function convertLead(actor: Actor, leadId: string, name: string) {
     .where(and(eq(leads.orgId, actor.orgId), eq(leads.id, leadId)));
   if (!lead || lead.status !== "open") throw new LeadNotFoundError("lead not found");
 
-  let patientId: string;
-  if (lead.phone) {
-    // createPatient converts the lead on the same identity and moves its history.
-    ({ patientId } = await createPatient({ orgId: actor.orgId, name, phone: lead.phone }));
-  } else {
-    // A sender known only by a business-scoped user id: same conversion on the identity.
-    patientId = await db().transaction(async (tx) => {
-      const [p] = await tx
-        .insert(patients)
-        .values({ orgId: actor.orgId, identityId: lead.identityId, name: name.trim() })
-        .onConflictDoNothing({ target: patients.identityId })
-        .returning({ id: patients.id });
-      if (!p) throw new DuplicatePatientError("a patient with this identity already exists");
-      await tx.update(leads).set({ status: "converted", convertedPatientId: p.id }).where(and(eq(leads.id, lead.id), eq(leads.orgId, actor.orgId)));
-      await tx
-        .update(messageLog)
-        .set({ patientId: p.id, leadId: null })
-        .where(and(eq(messageLog.identityId, lead.identityId), eq(messageLog.orgId, actor.orgId)));
-      return p.id;
-    });
-  }
-  await db().transaction(async (tx) => {
-    await audit(actor, "lead.convert", { patientId, subject: lead.id }, tx);
-    await notifyLive(tx, { org_id: actor.orgId, kind: "lead", lead_id: lead.id, patient_id: patientId });
+  // Converted on the lead's own identity (not re-looked-up by phone, which could differ in
+  // formatting): the patient gets exactly the identity and history the lead had.
+  const patientId = await db().transaction(async (tx) => {
+    const [p] = await tx
+      .insert(patients)
+      .values({ orgId: actor.orgId, identityId: lead.identityId, name: name.trim() })
+      .onConflictDoNothing({ target: patients.identityId })
+      .returning({ id: patients.id });
+    if (!p) throw new DuplicatePatientError("a patient with this identity already exists");
+    await tx.update(leads).set({ status: "converted", convertedPatientId: p.id }).where(and(eq(leads.id, lead.id), eq(leads.orgId, actor.orgId)));
+    await tx
+      .update(messageLog)
+      .set({ patientId: p.id, leadId: null })
+      .where(and(eq(messageLog.identityId, lead.identityId), eq(messageLog.orgId, actor.orgId)));
+    await audit(actor, "lead.convert", { patientId: p.id, subject: lead.id }, tx);
+    await notifyLive(tx, { org_id: actor.orgId, kind: "lead", lead_id: lead.id, patient_id: p.id });
+    return p.id;
   });
   return { patientId };
 }
-
 export async function countOpenLeads(orgId: string) {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })

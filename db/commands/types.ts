@@ -8,6 +8,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   flags: S;
   /** Needs the job queue (enqueues or waits on jobs). */
   boss?: boolean;
+  /** Flags that take no value (`--failed`); they parse as true. */
+  switches?: string[];
   run(flags: z.infer<S>, ctx: { cfg: Config; database: OpenDatabase }): Promise<Record<string, unknown>>;
 }
 

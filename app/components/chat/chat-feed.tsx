@@ -1,0 +1,81 @@
+import { useEffect, useRef } from "react";
+import { useFetcher } from "@remix-run/react";
+import { formatDay, formatTime } from "../../lib/format";
+import { useLocale, useStrings } from "../use-strings";
+import { Tick } from "./ticks";
+import { ActionError, type ActionResult } from "./action-error";
+
+export interface ChatMessage {
+  id: string;
+  outbound: boolean;
+  type: string;
+  content: string | null;
+  status: string;
+  reason: string | null;
+  at: string;
+  templateName: string | null;
+}
+
+export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; timezone: string }) {
+  const t = useStrings();
+  const locale = useLocale();
+  const box = useRef<HTMLDivElement>(null);
+  // Newest at the bottom, like WhatsApp; only the thread scrolls, not the page.
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [messages.length]);
+  let lastDay = "";
+  return (
+    <div ref={box} className="max-h-[60vh] min-h-[16rem] overflow-y-auto bg-[#efeae2] px-4 py-4">
+      {messages.length === 0 ? <p className="py-12 text-center text-sm text-slate-500">{t.chatEmpty}</p> : null}
+      <ol aria-label={t.chatMessages} className="flex flex-col gap-2">
+        {messages.map((m) => {
+          const day = formatDay(m.at, locale, timezone);
+          const separator = day !== lastDay;
+          lastDay = day;
+          return (
+            <li key={m.id} className="flex flex-col">
+              {separator ? (
+                <span className="my-2 self-center rounded-md bg-white/80 px-3 py-0.5 text-xs font-medium text-slate-600 shadow-sm">{day}</span>
+              ) : null}
+              <Bubble m={m} time={formatTime(m.at, locale, timezone)} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function Bubble({ m, time }: { m: ChatMessage; time: string }) {
+  const t = useStrings();
+  const failed = m.outbound && m.status === "failed";
+  const tone = !m.outbound ? "self-start bg-white" : failed ? "self-end bg-red-50 ring-1 ring-red-300" : "self-end bg-[#d9fdd3]";
+  return (
+    <div data-direction={m.outbound ? "out" : "in"} className={`max-w-[75%] rounded-lg px-3 py-1.5 text-[15px] text-slate-900 shadow-sm ${tone}`}>
+      {m.templateName ? <p className="text-xs font-semibold text-emerald-800">{t.template}: {m.templateName}</p> : null}
+      <p className="whitespace-pre-wrap break-words">{m.content ?? <em className="text-slate-500">[{m.type}]</em>}</p>
+      <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
+        <time dateTime={m.at}>{time}</time>
+        {m.outbound ? <Tick status={m.status} reason={m.reason} /> : null}
+      </p>
+      {m.outbound && m.reason ? <p className={`mt-1 text-xs ${failed ? "text-red-700" : "text-amber-800"}`}>{m.reason}</p> : null}
+      {failed ? <RetryButton id={m.id} /> : null}
+    </div>
+  );
+}
+
+function RetryButton({ id }: { id: string }) {
+  const t = useStrings();
+  const fetcher = useFetcher<ActionResult>();
+  return (
+    <fetcher.Form method="post" className="mt-1 text-right">
+      <input type="hidden" name="intent" value="retry" />
+      <input type="hidden" name="messageId" value={id} />
+      <button type="submit" disabled={fetcher.state !== "idle"} className="rounded-md bg-white px-2.5 py-1 text-xs font-semibold text-red-700 ring-1 ring-inset ring-red-300 hover:bg-red-100 disabled:opacity-50">
+        {t.retry}
+      </button>
+      {fetcher.state === "idle" ? <ActionError result={fetcher.data} /> : null}
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,223 @@
+// npm run bench:ingest — the webhook under load, next to what the hardware allows.
+// Signed POSTs with unique wamids (70% text, 20% statuses, 10% audio), 50 keep-alive
+// connections for 30 s, against (1) the real server process and (2) a bare node:http baseline
+// that checks the HMAC and does one INSERT … ON CONFLICT DO NOTHING per message. Postgres is
+// durable (fsync on): DATABASE_URL's server, or an embedded one in a temp folder.
+// Prints a table and writes bench/results/ingest.json. A benchmark, not a test.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { startEmbedded, withDatabase } from "../db/embedded";
+import { ensureDatabase } from "../db/migrate";
+import { audioMessage, inboundMessages, metaJson, newMediaId, newWamid, signBody, statusUpdate, textMessage } from "../doubles/webhook-payloads";
+
+const SECRET = "bench-app-secret";
+const PNID = "100000000000777";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The baseline server (a child process running this file with --baseline).
+
+async function baselineServer() {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 20, onnotice: () => {} });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", async () => {
+      const raw = Buffer.concat(chunks);
+      const sig = String(req.headers["x-hub-signature-256"] ?? "");
+      const expected = Buffer.from("sha256=" + createHmac("sha256", SECRET).update(raw).digest("hex"));
+      if (sig.length !== expected.length || !timingSafeEqual(Buffer.from(sig), expected)) return void res.writeHead(401).end();
+      try {
+        const body = JSON.parse(raw.toString());
+        for (const e of body.entry ?? []) for (const c of e.changes ?? []) {
+          for (const m of [...(c.value?.messages ?? []), ...(c.value?.statuses ?? [])]) {
+            await sql`INSERT INTO bench_baseline (provider_id, payload) VALUES (${m.id + (m.status ? ":" + m.status : "")}, ${sql.json(m)}) ON CONFLICT DO NOTHING`;
+          }
+        }
+        res.writeHead(200).end("ok");
+      } catch {
+        res.writeHead(503).end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("listening\n"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Load
+
+const senders = Array.from({ length: 2000 }, (_, i) => `34600${String(100000 + i)}`);
+
+function nextDelivery(): { raw: string; kind: string } {
+  const r = Math.random();
+  const from = senders[Math.floor(Math.random() * senders.length)]!;
+  if (r < 0.2) {
+    return { kind: "status", raw: metaJson(statusUpdate({ phoneNumberId: PNID, wamid: newWamid(from), status: "delivered", recipient: from })) };
+  }
+  const message = r < 0.3 ? audioMessage(from, newMediaId(), { voice: true }) : textMessage(from, "Hola, ¿cómo está? Hoy dormí mejor que ayer.");
+  return { kind: r < 0.3 ? "audio" : "text", raw: metaJson(inboundMessages({ phoneNumberId: PNID, sender: { waId: from, name: "Paciente" }, messages: [message] })) };
+}
+
+interface RunResult {
+  target: string;
+  accepted: number;
+  errors: number;
+  status: Record<string, number>;
+  msgsPerSec: number;
+  p50: number;
+  p99: number;
+}
+
+async function drive(target: string, port: number): Promise<RunResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  const status: Record<string, number> = {};
+  let accepted = 0;
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const post = (raw: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.request(
+        { host: "127.0.0.1", port, path: "/api/v1/webhooks/meta", method: "POST", agent,
+          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(raw), "X-Hub-Signature-256": signBody(raw, SECRET) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", () => resolve(0));
+      req.end(raw);
+    });
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const { raw } = nextDelivery();
+        const t0 = process.hrtime.bigint();
+        const code = await post(raw);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        status[code] = (status[code] ?? 0) + 1;
+        if (code === 200) accepted++;
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]! * 10) / 10;
+  return { target, accepted, errors, status, msgsPerSec: Math.round(accepted / elapsed), p50: q(0.5), p99: q(0.99) };
+}
+
+async function waitHttp(port: number, pathName: string, child: ChildProcess, ms = 90_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}${pathName}`).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 12_000).unref();
+  });
+}
+
+async function main() {
+  delete process.env.KURA_PG_FAST; // durability on: the numbers must hold with fsync
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kura-bench-"));
+  let stopPg = async () => {};
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const pg = await startEmbedded(tmp);
+    serverUrl = pg.url;
+    stopPg = pg.stop;
+  }
+  const url = withDatabase(serverUrl, `kura_bench_${process.pid}`);
+  await ensureDatabase(url);
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const build = path.join(ROOT, "build/index.js");
+  if (!fs.existsSync(build) || !fs.readFileSync(build, "utf8").includes("api.v1.webhooks.meta")) {
+    execFileSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
+  }
+  const results: RunResult[] = [];
+  const counts: Record<string, number> = {};
+  try {
+    // 1) the app
+    const appPort = await freePort();
+    const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(appPort), KURA_DATA_DIR: path.join(tmp, "app"),
+        META_APP_SECRET: SECRET, META_WA_VERIFY_TOKEN: "bench", META_WA_PHONE_ID: PNID, SESSION_SECRET: "b".repeat(40),
+        META_GRAPH_URL: "http://127.0.0.1:9/v24.0", LOG_LEVEL: "error" },
+    });
+    await waitHttp(appPort, "/healthz", app);
+    results.push(await drive("kura (server.ts)", appPort));
+    await stop(app);
+    const [c] = await admin`SELECT (SELECT count(*) FROM message_log WHERE direction = 'INBOUND')::int AS messages,
+      (SELECT count(*) FROM message_statuses)::int AS statuses`;
+    counts.app = c!.messages + c!.statuses;
+
+    // 2) the baseline
+    await admin`CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, provider_id text UNIQUE, payload jsonb)`;
+    const basePort = await freePort();
+    const base = spawn(process.execPath, ["--import", "tsx", "bench/ingest.ts", "--baseline"], {
+      cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: url, PORT: String(basePort) },
+    });
+    await waitHttp(basePort, "/", base);
+    results.push(await drive("baseline (node:http + 1 INSERT)", basePort));
+    await stop(base);
+    counts.baseline = (await admin`SELECT count(*)::int AS n FROM bench_baseline`)[0]!.n;
+  } finally {
+    await admin.end();
+    const a = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+    await a.unsafe(`DROP DATABASE IF EXISTS kura_bench_${process.pid} WITH (FORCE)`).catch(() => {});
+    await a.end();
+    await stopPg();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const [app, base] = results as [RunResult, RunResult];
+  const rowsOk = { app: counts.app === app.accepted, baseline: counts.baseline === base.accepted };
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  const lines = [
+    `Ingest benchmark ${new Date().toISOString().slice(0, 10)} — ${machine}; ${CONNECTIONS} connections × ${SECONDS} s; 70% text / 20% statuses / 10% audio`,
+    "| target | msgs/s | p50 ms | p99 ms | errors | rows == accepted |",
+    "|---|---|---|---|---|---|",
+    ...results.map((r, i) => `| ${r.target} | ${r.msgsPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${[rowsOk.app, rowsOk.baseline][i] ? "yes" : "NO"} (${[counts.app, counts.baseline][i]} / ${r.accepted}) |`),
+    `ratio to baseline: ${(app.msgsPerSec / base.msgsPerSec).toFixed(2)} (goal ≥ 0.60); goal ≥ 1,000 msgs/s with p99 ≤ 100 ms: ${app.msgsPerSec >= 1000 && app.p99 <= 100 ? "met" : "NOT met"}`,
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+  fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench/results/ingest.json"),
+    JSON.stringify({ date: new Date().toISOString(), machine, connections: CONNECTIONS, seconds: SECONDS, results, counts, rowsOk, ratio: app.msgsPerSec / base.msgsPerSec }, null, 2) + "\n");
+  process.exit(rowsOk.app && rowsOk.baseline ? 0 : 1);
+}
+
+if (process.argv.includes("--baseline")) void baselineServer();
+else void main();

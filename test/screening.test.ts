@@ -1,0 +1,153 @@
+// Real-time risk screening: a risky inbound message raises an alert within seconds of being
+// stored; idioms, negations, LOW wording and leads do not; with OpenAI the model can add an
+// alert or raise one, never lower the lexicon's.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { freshDatabase } from "./db";
+import { makeOrg, makePatient } from "./factories";
+import { db, rawSql } from "../db/client";
+import { enqueue, startBoss, stopBoss } from "../jobs/boss";
+import { QUEUES } from "../jobs/queues";
+import { riskScreenWorker } from "../jobs/risk-screen";
+import { config, setConfig } from "../app/config.server";
+import { startOpenAIDouble, type OpenAIDouble } from "../doubles/openai";
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let ai: OpenAIDouble;
+let org: Awaited<ReturnType<typeof makeOrg>>;
+let patient: Awaited<ReturnType<typeof makePatient>>;
+const latencies: number[] = [];
+
+beforeAll(async () => {
+  ai = await startOpenAIDouble();
+  database = await freshDatabase(); // no OPENAI_API_KEY: lexicon only until a test turns it on
+  await startBoss(database.url, [riskScreenWorker]);
+  org = await makeOrg();
+  patient = await makePatient(org.orgId);
+});
+afterAll(async () => {
+  await stopBoss();
+  await ai.close();
+  await database.drop();
+  if (latencies.length) console.log(`[screening] enqueue → alert row: ${latencies.map((ms) => `${ms} ms`).join(", ")}`);
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Stores an inbound message and enqueues its screening in the same transaction, as ingest does. */
+async function inbound(text: string, who: { identityId: string; patientId?: string | null; leadId?: string | null }) {
+  const id = crypto.randomUUID();
+  await db().transaction(async (tx) => {
+    await tx.execute(
+      sql`INSERT INTO message_log (id, org_id, identity_id, patient_id, lead_id, direction, type, content, provider_id, status, timestamp)
+        VALUES (${id}, ${org.orgId}, ${who.identityId}, ${who.patientId ?? null}, ${who.leadId ?? null}, 'INBOUND', 'text', ${text}, ${"wamid." + id}, 'received', now())`,
+    );
+    await enqueue(tx, QUEUES.riskScreen, { messageId: id });
+  });
+  return id;
+}
+
+const alertsOf = (messageId: string) => rawSql()`SELECT level, flags, source, reason, matches, day FROM risk_alerts WHERE message_id = ${messageId} ORDER BY source`;
+const riskOf = async (messageId: string) => (await rawSql()`SELECT risk_level FROM message_log WHERE id = ${messageId}`)[0]?.risk_level as string | null;
+
+describe("lexicon screening (no OpenAI)", () => {
+  it("raises a HIGH alert for indirect suicidal ideation, within seconds", async () => {
+    const t0 = Date.now();
+    const id = await inbound("la verdad ya no quiero vivir, estoy cansada de todo", patient);
+    const alert = await until("alert", async () => (await alertsOf(id))[0]);
+    latencies.push(Date.now() - t0);
+    expect(alert!.level).toBe("HIGH");
+    expect(alert!.flags).toContain("suicidal_ideation");
+    expect(alert!.source).toBe("lexicon");
+    expect(alert!.day).toBeNull();
+    expect(await riskOf(id)).toBe("HIGH");
+  });
+
+  it("measures enqueue → alert latency over a few messages", async () => {
+    for (const text of ["me quiero morir", "I want to kill myself tonight", "me corté otra vez", "no puedo más"]) {
+      const t0 = Date.now();
+      const id = await inbound(text, patient);
+      await until("alert", async () => (await alertsOf(id))[0]);
+      latencies.push(Date.now() - t0);
+    }
+    expect(Math.max(...latencies)).toBeLessThan(5_000);
+  });
+
+  it("does not alert on idioms, negations or LOW wording (LOW stays on the message)", async () => {
+    const idiom = await inbound("jajaja me muero de risa con tu audio", patient);
+    const negated = await inbound("tranquila, no pienso hacerme daño", patient);
+    const low = await inbound("estoy un poco triste hoy", patient);
+    await until("screened", async () => (await riskOf(idiom)) && (await riskOf(negated)) && (await riskOf(low)));
+    expect(await riskOf(idiom)).toBe("NONE");
+    expect(await riskOf(negated)).toBe("NONE");
+    expect(await riskOf(low)).toBe("LOW");
+    for (const id of [idiom, negated, low]) expect(await alertsOf(id)).toHaveLength(0);
+  });
+
+  it("a lead's message gets a level but no alert (risk_alerts needs a patient)", async () => {
+    const [identity] = await rawSql()`INSERT INTO identity_vault (org_id, phone) VALUES (${org.orgId}, ${"+3461" + crypto.randomInt(1e6, 9e6)}) RETURNING id`;
+    const [lead] = await rawSql()`INSERT INTO leads (org_id, identity_id) VALUES (${org.orgId}, ${identity!.id}) RETURNING id`;
+    const id = await inbound("ya no quiero vivir", { identityId: identity!.id, leadId: lead!.id });
+    await until("screened", () => riskOf(id));
+    expect(await riskOf(id)).toBe("HIGH");
+    expect(await alertsOf(id)).toHaveLength(0);
+  });
+
+  it("screening twice (a replayed job) keeps one alert", async () => {
+    const id = await inbound("me quiero morir", patient);
+    await until("alert", async () => (await alertsOf(id))[0]);
+    await db().transaction((tx) => enqueue(tx, QUEUES.riskScreen, { messageId: id }));
+    const second = await inbound("me quiero morir", patient); // a later message: a barrier for the replay
+    await until("second alert", async () => (await alertsOf(second))[0]);
+    await until("replay done", async () => (await rawSql()`SELECT 1 FROM pgboss.job WHERE name = 'risk-screen' AND state IN ('created','active','retry')`).length === 0);
+    expect(await alertsOf(id)).toHaveLength(1);
+  });
+});
+
+describe("with OpenAI (model second opinion)", () => {
+  beforeAll(() => {
+    setConfig({ ...config(), openai: { ...config().openai, apiKey: "test-key", baseUrl: ai.url } });
+  });
+  afterAll(() => {
+    setConfig({ ...config(), openai: { ...config().openai, apiKey: undefined, baseUrl: undefined } });
+  });
+
+  it("the model adds an alert the lexicon missed (source model)", async () => {
+    ai.reset();
+    const id = await inbound("mi prima se suicidó el año pasado y hoy no paro de pensar en eso", patient);
+    const alert = await until("model alert", async () => (await alertsOf(id))[0]);
+    expect(alert!.source).toBe("model");
+    expect(alert!.level).toBe("HIGH");
+    const chat = ai.calls.find((c) => c.path === "/chat/completions")!;
+    expect(chat.body.response_format.json_schema.strict).toBe(true);
+  });
+
+  it("the model never lowers a lexicon HIGH; its opinion is kept", async () => {
+    ai.reset();
+    const id = await inbound("me corté otra vez", patient); // the double does not see crisis here
+    await until("model reviewed", async () => (await alertsOf(id))[0]?.reason);
+    const [alert] = await alertsOf(id);
+    expect(alert!.level).toBe("HIGH");
+    expect(alert!.reason).toMatch(/^model: (NONE|LOW)$/);
+    expect(await riskOf(id)).toBe("HIGH");
+  });
+
+  it("a model error leaves the lexicon alert standing", async () => {
+    ai.reset();
+    ai.mode = "500";
+    const id = await inbound("ya no quiero vivir", patient);
+    const alert = await until("alert", async () => (await alertsOf(id))[0]);
+    expect(alert!.level).toBe("HIGH");
+    await until("model attempted", async () => ai.calls.filter((c) => c.path === "/chat/completions").length >= 2);
+    ai.reset();
+  });
+});
