@@ -58,3 +58,29 @@ test("outside the window the composer offers approved templates instead of free 
   await expect(bubble.getByText("Template: appointment_reminder")).toBeVisible();
   await expect(bubble.getByRole("img", { name: "read" })).toBeVisible();
 });
+
+test("a failed send shows the reason in words with Retry; a held draft never looks sent", async ({ page }) => {
+  const { db } = await import("../db/client");
+  const { messageLog, outboundDrafts } = await import("../db/schema");
+  const org = await makeOrg({ mode: "live" });
+  const p = await makePatient(org.orgId, { name: "Rosa Prieto", phone: "+34 600 555 003" });
+  const base = { orgId: org.orgId, identityId: p.identityId, patientId: p.patientId };
+  await db().insert(messageLog).values([
+    { ...base, direction: "INBOUND", type: "text", content: "No puedo más, no sé qué hacer.", status: "received", timestamp: new Date(Date.now() - 20 * 60_000) },
+    { ...base, direction: "OUTBOUND", type: "text", content: "Te escribo enseguida.", status: "failed", errorCode: 131026, timestamp: new Date(Date.now() - 10 * 60_000) },
+  ]);
+  await db().insert(outboundDrafts).values({ orgId: org.orgId, patientId: p.patientId, content: "Recordatorio: ¿cómo te encuentras hoy?", riskLevel: "HIGH", reason: "requires_clinician" });
+  await signIn(page, org.email, org.password);
+  await page.goto(`/patients/${p.patientId}/chat`);
+  const failed = page.locator("[data-direction=out]").filter({ hasText: "Te escribo enseguida." });
+  await expect(failed.getByRole("img", { name: /^failed: WhatsApp could not deliver/ })).toBeVisible();
+  await expect(failed.getByRole("button", { name: "Retry" })).toBeVisible();
+  const draft = page.getByRole("form", { name: "Draft · not sent" });
+  await expect(draft.getByLabel("Draft text")).toHaveValue("Recordatorio: ¿cómo te encuentras hoy?");
+  await expect(page.locator("[data-direction=out]").filter({ hasText: "Recordatorio" })).toHaveCount(0);
+  await screenshot(page, "chat-failed-draft");
+  await failed.getByRole("button", { name: "Retry" }).click();
+  await expect(failed.getByRole("img", { name: "read" })).toBeVisible();
+  await draft.getByRole("button", { name: "Discard draft" }).click();
+  await expect(page.getByRole("form", { name: "Draft · not sent" })).toHaveCount(0);
+});

@@ -10,7 +10,7 @@ import { makeOrg, makePatient } from "./factories";
 import { rawSql } from "../db/client";
 import { startBoss, stopBoss } from "../jobs/boss";
 import { analysisDayWorker } from "../jobs/analysis";
-import { runAnalysis } from "../app/analysis/nightly.server";
+import { nightlyTick, runAnalysis } from "../app/analysis/nightly.server";
 import { config, setConfig } from "../app/config.server";
 import { startOpenAIDouble, type OpenAIDouble } from "../doubles/openai";
 
@@ -44,7 +44,7 @@ async function makeLead(orgId: string) {
   return { identityId: identity!.id as string, leadId: lead!.id as string };
 }
 const rowsOf = (orgId: string) =>
-  rawSql()`SELECT patient_id, day::text AS day, sentiment_score, risk_level, risk_flags, analyzer, fallback_reason, model, tokens_used, message_count, summary, updated_at
+  rawSql()`SELECT patient_id, day::text AS day, sentiment_score, risk_level, risk_flags, analyzer, fallback_reason, model, tokens_used, message_count, summary, extract(epoch FROM updated_at)::float8 AS updated_s
            FROM daily_conversation_analysis WHERE org_id = ${orgId} ORDER BY patient_id, day`;
 const chatCalls = () => ai.calls.filter((c) => c.path === "/chat/completions");
 
@@ -89,7 +89,7 @@ describe("analysis:run (runAnalysis)", () => {
     expect(second.days_analyzed).toBe(1);
     const rows = await rowsOf(org.orgId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.updated_at.getTime()).toBeGreaterThan(row!.updated_at.getTime());
+    expect(rows[0]!.updated_s).toBeGreaterThan(row!.updated_s);
   });
 
   it("a crisis day analysed by the model keeps HIGH risk", async () => {
@@ -189,6 +189,31 @@ describe("analysis:run (runAnalysis)", () => {
     const r = await runAnalysis({ orgId: org.orgId });
     expect(r.days).toEqual([{ orgId: org.orgId, day: y }]);
     expect(r.days_analyzed).toBe(1);
+  });
+});
+
+describe("the nightly tick", () => {
+  it("fans out the local yesterday of orgs between 03:00 and 06:00 local, once per patient-day", async () => {
+    ai.reset();
+    // A fixed-offset zone where it is 04:xx right now (Etc/GMT signs are inverted).
+    const offset = ((4 - new Date().getUTCHours() + 36) % 24) - 12; // -12..11
+    const tz = offset === 0 ? "UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+    const org = await makeOrg({ timezone: tz });
+    const p = await makePatient(org.orgId);
+    const [{ y }] = (await rawSql()`SELECT ((now() AT TIME ZONE ${tz})::date - 1)::text AS y`) as unknown as [{ y: string }];
+    const sign = offset >= 0 ? "+" : "-";
+    await msg(org.orgId, p, "INBOUND", "Hoy fue un día tranquilo", `${y}T12:00:00${sign}${String(Math.abs(offset)).padStart(2, "0")}:00`);
+    const first = await nightlyTick();
+    expect(first.enqueued).toBeGreaterThanOrEqual(1);
+    const deadline = Date.now() + 10_000;
+    while ((await rowsOf(org.orgId)).length === 0) {
+      if (Date.now() > deadline) throw new Error("nightly job did not write its row");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await rowsOf(org.orgId))[0]).toMatchObject({ patient_id: p.patientId, day: y });
+    // Already analysed and nothing new since: the next tick leaves it alone.
+    const second = await nightlyTick();
+    expect(second.enqueued).toBe(0);
   });
 });
 

@@ -108,7 +108,8 @@ export async function targetDays(opts: { date?: string; orgId?: string }) {
  * starts a local worker; the server's workers may take some too).
  */
 export async function runAnalysis(opts: { date?: string; orgId?: string; jobOptions?: Partial<JobInsert>; deadlineMs?: number }) {
-  const [{ started }] = (await rawSql()`SELECT now() AS started`) as unknown as [{ started: Date }];
+  // Database time (a string through drizzle's parsers): compared with updated_at/created_at below.
+  const [{ started }] = (await rawSql()`SELECT now()::text AS started`) as unknown as [{ started: string }];
   const targets = await targetDays(opts);
   const jobIds: string[] = [];
   const pairs: Array<{ orgId: string; day: string }> = [];
@@ -133,8 +134,8 @@ export async function runAnalysis(opts: { date?: string; orgId?: string; jobOpti
   const [counts] = await rawSql()`
     WITH t AS (SELECT * FROM unnest(string_to_array(${orgIds.join(",")}, ',')::uuid[], string_to_array(${days.join(",")}, ',')::date[]) AS t(org_id, day))
     SELECT
-      (SELECT count(*)::int FROM daily_conversation_analysis a JOIN t USING (org_id, day) WHERE a.updated_at >= ${started}) AS days_analyzed,
-      (SELECT count(*)::int FROM risk_alerts r JOIN t USING (org_id, day) WHERE r.source = 'trend' AND r.created_at >= ${started}) AS alerts`;
+      (SELECT count(*)::int FROM daily_conversation_analysis a JOIN t USING (org_id, day) WHERE a.updated_at >= ${started}::timestamptz) AS days_analyzed,
+      (SELECT count(*)::int FROM risk_alerts r JOIN t USING (org_id, day) WHERE r.source = 'trend' AND r.created_at >= ${started}::timestamptz) AS alerts`;
   return { days_analyzed: counts!.days_analyzed as number, alerts: counts!.alerts as number, failed, days: pairs };
 }
 
@@ -149,7 +150,7 @@ async function loadTranscript(job: AnalysisDayJob) {
   if (!org) return null;
   // Only this patient's conversation; the patient must belong to the org (defence in depth).
   const rows = await rawSql()`
-    SELECT m.direction, m.content, m.timestamp
+    SELECT m.direction, m.content, (extract(epoch FROM m.timestamp) * 1000)::float8 AS at_ms
     FROM message_log m
     JOIN patients p ON p.id = m.patient_id AND p.org_id = m.org_id
     WHERE m.org_id = ${job.orgId} AND m.patient_id = ${job.patientId}
@@ -157,7 +158,7 @@ async function loadTranscript(job: AnalysisDayJob) {
       AND m.timestamp < ((${job.day}::date + 1)::timestamp AT TIME ZONE ${org.timezone})
       AND m.content IS NOT NULL AND btrim(m.content) <> ''
     ORDER BY m.timestamp, m.created_at`;
-  const lines: TranscriptLine[] = rows.map((r) => ({ role: r.direction === "INBOUND" ? "patient" : "clinic", text: r.content as string, at: r.timestamp as Date }));
+  const lines: TranscriptLine[] = rows.map((r) => ({ role: r.direction === "INBOUND" ? "patient" : "clinic", text: r.content as string, at: new Date(Number(r.at_ms)) }));
   return { org, lines };
 }
 
@@ -207,7 +208,7 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
         language: value.language,
       };
     } catch (err) {
-      const f = err instanceof ModelFailure ? err : new ModelFailure("error", "unexpected_error");
+      const f = err instanceof ModelFailure ? err : new ModelFailure("error", `unexpected_${(err as Error)?.name ?? "error"}`);
       const retryable = f.kind === "transient" || f.kind === "malformed";
       if (retryable && !opts.finalAttempt) throw f;
       logger().warn({ patientId: job.patientId, day: job.day, kind: f.kind, reason: f.reason }, "analysis model failed: local fallback");

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { RiskBadge } from "./risk-badge";
 import { useLocale, useStrings } from "./use-strings";
 import { formatDateTime } from "../lib/format";
+import { count } from "./monitoring/labels";
 
 interface Row {
   id: string;
@@ -38,7 +39,7 @@ export function PatientsList({ patients, search, timezone }: { patients: Row[]; 
         <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.noPatients}</p>
       ) : (
         <>
-          <p className="mt-4 text-xs text-slate-600">{t.patientCount.replace("{n}", String(patients.length))}</p>
+          <p className="mt-4 text-xs text-slate-600">{count(t, "patientCount", patients.length)}</p>
           <ul className="mt-2 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
             {patients.map((p) => (
               <li key={p.id}>
@@ -50,7 +51,7 @@ export function PatientsList({ patients, search, timezone }: { patients: Row[]; 
                   <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
                   {p.openAlerts > 0 ? (
                     <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
-                      {t.unreadAlerts.replace("{n}", String(p.openAlerts))}
+                      {count(t, "unreadAlerts", p.openAlerts)}
                     </span>
                   ) : null}
                   <RiskBadge level={p.risk} />

@@ -62,7 +62,7 @@ export async function chatContext(orgId: string, patientId: string) {
     }
   }
   return {
-    window: { open: window.open, minutesLeft: window.closesAt ? Math.max(0, Math.round((window.closesAt.getTime() - Date.now()) / 60_000)) : null, everWrote: Boolean(window.lastInboundAt) },
+    window: { open: window.open, minutesLeft: window.closesAt ? Math.max(0, Math.floor((window.closesAt.getTime() - Date.now()) / 60_000)) : null, everWrote: Boolean(window.lastInboundAt) },
     devMode: account?.mode !== "live",
     sandbox: config().meta.sandbox && !config().production,
     templates,

@@ -1,6 +1,6 @@
 import { RiskBadge } from "../risk-badge";
 import { useLocale, useStrings } from "../use-strings";
-import { analyzerLabel, flagLabel } from "./labels";
+import { analyzerLabel, count, flagLabel, upperFirst } from "./labels";
 
 export interface Summary {
   day: string;
@@ -38,10 +38,10 @@ export function DailySummaries({ summaries }: { summaries: Summary[] }) {
                 className={`rounded-xl border bg-white p-4 shadow-sm ${s.riskLevel === "HIGH" ? "border-l-4 border-red-300 border-l-red-600" : s.riskLevel === "MEDIUM" ? "border-l-4 border-amber-300 border-l-amber-500" : "border-slate-200"}`}
               >
                 <header className="flex flex-wrap items-center gap-2">
-                  <h3 id={`summary-${s.day}`} className="font-semibold capitalize">{dayTitle(s.day, locale)}</h3>
+                  <h3 id={`summary-${s.day}`} className="font-semibold">{upperFirst(dayTitle(s.day, locale))}</h3>
                   <RiskBadge level={s.riskLevel} />
                   <span className="text-xs text-slate-600">
-                    {t.messagesCount.replace("{n}", String(s.messageCount))} · {t.sentiment} {s.sentimentScore > 0 ? "+" : ""}
+                    {count(t, "messagesCount", s.messageCount)} · {t.sentiment} {s.sentimentScore > 0 ? "+" : ""}
                     {s.sentimentScore.toFixed(2)}
                   </span>
                   <span className="ml-auto rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300" title={s.model}>

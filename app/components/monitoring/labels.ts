@@ -16,3 +16,13 @@ export function analyzerLabel(analyzer: string, t: Strings) {
 export function levelKey(level: string | null | undefined) {
   return (["HIGH", "MEDIUM", "LOW"].includes(level ?? "") ? level : "NONE") as "HIGH" | "MEDIUM" | "LOW" | "NONE";
 }
+
+type Countable = "unreadAlerts" | "patientCount" | "openAlertsCount" | "messagesCount";
+
+/** "1 message" / "3 messages": the `…One` key for exactly one, else the plural with {n}. */
+export function count(t: Strings, key: Countable, n: number) {
+  return n === 1 ? t[`${key}One`] : t[key].replace("{n}", String(n));
+}
+
+/** "martes, 24 de noviembre" → "Martes, 24 de noviembre" (CSS capitalize would do every word). */
+export const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,7 @@
 import type { Strings } from "../../i18n";
 import { formatTime } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
+import { upperFirst } from "./labels";
 
 export interface FeedMessage {
   id: string;
@@ -78,7 +79,7 @@ export function MessageFeed({ messages, timezone }: { messages: FeedMessage[]; t
             <div key={g.day}>
               <h3 className="sticky top-0 my-3 flex items-center gap-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <span className="h-px flex-1 bg-slate-200" aria-hidden="true" />
-                <span className="capitalize">{dayHeading(g.day, locale)}</span>
+                <span>{upperFirst(dayHeading(g.day, locale))}</span>
                 <span className="h-px flex-1 bg-slate-200" aria-hidden="true" />
               </h3>
               <ol className="space-y-2">

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useLocale, useStrings } from "../use-strings";
 import { formatDateTime } from "../../lib/format";
-import { flagLabel } from "./labels";
+import { count, flagLabel } from "./labels";
 
 export interface BannerAlert {
   id: string;
@@ -59,7 +59,7 @@ export function RiskAlertBanner({ alerts, acknowledged, timezone }: { alerts: Ba
           <h2 id="risk-banner-title" className="text-lg font-bold">
             {t.riskAlertTitle.replace("{level}", t[`risk${normalize(top)}`])}
           </h2>
-          <p className="text-sm">{t.openAlertsCount.replace("{n}", String(alerts.length))}</p>
+          <p className="text-sm">{count(t, "openAlertsCount", alerts.length)}</p>
         </div>
         <fetcher.Form method="post">
           <input type="hidden" name="intent" value="acknowledge" />
