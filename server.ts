@@ -74,7 +74,9 @@ async function main() {
     const t0 = process.hrtime.bigint();
     res.setHeader("X-Request-Id", requestId);
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
+    // same-origin: cross-site requests get no referrer; our own form posts keep a real Origin
+    // (with no-referrer Chromium sends "Origin: null" and the CSRF check would refuse them).
+    res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -90,6 +90,10 @@ const en = {
   unreadAlertsOne: "1 unread alert",
   patientCount: "{n} patients",
   patientCountOne: "1 patient",
+  showingRange: "showing {from}–{to}",
+  pagination: "Pages",
+  previousPage: "← Previous",
+  nextPage: "Next →",
   languageEnglish: "English",
   languageSpanish: "Español",
   riskAlertTitle: "Risk alert · {level}",
@@ -182,7 +186,8 @@ const en = {
   eventError: "Error",
   attempts: "Attempts",
   replay: "Replay",
-  replayQueued: "Event #{id} queued for replay.",
+  replayDone: "Event #{id} replayed: {status}.",
+  replayFailed: "Event #{id} failed again; the error is shown below.",
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;
@@ -275,6 +280,10 @@ const es: Strings = {
   unreadAlertsOne: "1 alerta sin revisar",
   patientCount: "{n} pacientes",
   patientCountOne: "1 paciente",
+  showingRange: "mostrando {from}–{to}",
+  pagination: "Páginas",
+  previousPage: "← Anterior",
+  nextPage: "Siguiente →",
   languageEnglish: "English",
   languageSpanish: "Español",
   riskAlertTitle: "Alerta de riesgo · {level}",
@@ -367,7 +376,8 @@ const es: Strings = {
   eventError: "Error",
   attempts: "Intentos",
   replay: "Reprocesar",
-  replayQueued: "Evento n.º {id} en cola para reprocesar.",
+  replayDone: "Evento n.º {id} reprocesado: {status}.",
+  replayFailed: "El evento n.º {id} volvió a fallar; el error se muestra abajo.",
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, es };

@@ -161,8 +161,12 @@ async function measure(base: string, cookie: string, paths: () => string, sample
 
 async function shippedJs(base: string, cookie: string, pagePath: string) {
   const html = await (await fetch(base + pagePath, { headers: { Cookie: cookie } })).text();
+  // What the browser loads: module preloads, script tags and the inline imports (the route
+  // manifest also names modules of other routes, which are not loaded).
   const refs = new Set<string>();
-  for (const m of html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<script[^>]* src="(\/build\/[^"]+\.js)"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/import(?:\s*\*\s*as\s+\w+\s+from\s*|\()"(\/build\/[^"]+\.js)"/g)) refs.add(m[1]!);
   const files = [...refs].map((ref) => {
     const raw = fs.readFileSync(path.join(ROOT, "public", ref));
     return { file: ref, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };

@@ -214,7 +214,7 @@ export async function seedDemoConversations(orgId: string, patientIds: string[])
       await addPatientMessages(orgId, javier, [
         { direction: "INBOUND", content: ["Me tomé la medicación a su hora", "Hoy fui al gimnasio", "Un poco de ansiedad en el trabajo", "Todo bien por aquí", "Cené con amigos", "Buen día, gracias"][i], at: localTime(tz, daysAgo, 19, 30) },
         ...(i === 2
-          ? [{ direction: "INBOUND" as const, type: "audio", content: null, at: localTime(tz, daysAgo, 19, 40), transcriptionState: "unavailable" }]
+          ? [{ direction: "INBOUND" as const, type: "audio", content: null, at: localTime(tz, daysAgo, 19, 40), transcriptionState: "no_provider" }]
           : []),
       ]);
     }

@@ -100,7 +100,7 @@ describe("JSON monitoring API", () => {
 
   it("answers 404 for another organization's patient (session or token) and for garbage ids", async () => {
     const token = (await createApiToken(b.clinicianId))!;
-    for (const headers of [{ Cookie: b.cookie }, { Authorization: `Bearer ${token}` }]) {
+    for (const headers of [{ Cookie: b.cookie }, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
       for (const [kind, mod] of [["messages", messagesApi], ["analyses", analysesApi]] as const) {
         const res = await call(mod.loader, get(api(kind, patientId, "?days=7"), headers), { patientId });
         expect(res.status).toBe(404);

@@ -130,3 +130,97 @@ describe("helpers", () => {
     expect(screenMessage("")).toEqual({ level: "NONE", flags: [], matches: [], language: "es" });
   });
 });
+
+// Generalisation by clinical category (v3). Phrasings invented for these tests; none appear in
+// bench/data/*.jsonl. Each category is a co-occurrence rule, so these paraphrases must fire.
+describe("generalised categories", () => {
+  it.each([
+    // stockpiling / lethal-means research
+    "he estado acumulando clonazepam por si acaso",
+    "voy guardando las pastillitas que me sobran, ya tengo un monton",
+    "been stockpiling my xanax for a while",
+    "cuantos comprimidos de lorazepam serian letales?",
+    "googled the lethal dose of my lithium",
+    "i counted my pills, i think i have enough now",
+    // passive death wish, driving, heights / tracks
+    "ojala no despierte mañana",
+    "if i got hit by a bus honestly i wouldnt mind",
+    "si me da un infarto la vdd no me importaria",
+    "cuando manejo pienso en soltar el volante en la curva",
+    "i keep thinking about swerving into oncoming traffic",
+    "en el anden del metro siento ganas de tirarme",
+    "me imagino tirandome del balcon todo el tiempo",
+    "i think about jumping whenever i'm on a high floor",
+    // disappear / burden
+    "no quiero estar mas en este mundo",
+    "i just want to vanish and never come back",
+    "siento que soy una carga para mis papas",
+    "they deserve a life without me honestly",
+    "sin mi mis hijos estarian mucho mejor",
+    // farewells and final arrangements
+    "si no respondo mañana gracias x todo, los quiero",
+    "in case u dont hear from me again, thanks for everything",
+    "gave my cat to my friend forever, feel at peace now",
+    "ya tengo todo decidido, solo queria que alguien lo supiera",
+    "son para mis hijos, las cartas, estan en la mesita",
+    // self-harm acts
+    "me rasguñe los brazos con una navaja",
+    "golpee la pared hasta que me sangraron los nudillos",
+    "apague un cigarro en mi brazo",
+    "uso mangas largas para que no vean los cortes",
+  ])("%s → HIGH", (text) => {
+    expect(level(text)).toBe("HIGH");
+  });
+
+  it.each([
+    "recai anoche, me tome 6 cervezas",
+    "me tome una botella entera de tequila solo",
+    "6 months sober and i broke it last night",
+    "went back to drinking this weekend",
+    "no pienso tomarme mas esas pastillas",
+    "tire las pastillas al inodoro",
+    "me salte la pastilla toda la semana a proposito",
+    "no le veo ninguna salida a esto",
+    "theres no way my life gets any better",
+  ])("%s → MEDIUM", (text) => {
+    expect(level(text)).toBe("MEDIUM");
+  });
+
+  it.each([
+    "peleé con mi papa otra vez, estoy furiosa",
+    "mis viejos no paran de gritarme",
+    "nadie me escribe, me siento re sola",
+    "todos mis amigos se casan y yo sola",
+    "me despierto a las 3 y ya no me vuelvo a dormir",
+    "i miss my grandma so much",
+    "no he salido de mi cuarto en dias",
+  ])("%s → LOW", (text) => {
+    expect(level(text)).toBe("LOW");
+  });
+
+  it.each([
+    "guardé las pastillas en el botiquín",
+    "saving money for my meds this month",
+    "dormí y no desperté hasta las 11",
+    "jumped on the train just in time lol",
+    "le pedí a mi vecina que cuide al perro el finde",
+    "gracias por todo doctora, nos vemos el martes",
+    "tengo todo planeado para el viernes, fiesta sorpresa!",
+    "si no contesto es que estoy en el trabajo",
+    "me muero de lo lindo que está tu perro",
+    "se murio mi abuela, estoy triste pero en paz, tuvo una vida larga",
+    "vi una peli sobre el suicidio, muy triste pero buenisima",
+    "me tomé una botella de agua entera",
+    "llevo 6 meses sobrio y me siento genial",
+    "me pegué con la puerta del armario, tengo un moretón",
+    "tiré las pastillas vencidas a la basura",
+    "tengo mucha carga de trabajo esta semana",
+    "estoy viendo que tan alto es el edificio nuevo para el proyecto",
+  ])("%s → NONE", (text) => {
+    expect(level(text)).toBe("NONE");
+  });
+
+  it("a negated first cue does not hide a later one in the same message", () => {
+    expect(level("no quiero salir, quiero desaparecer")).toBe("HIGH");
+  });
+});

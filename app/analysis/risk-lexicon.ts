@@ -105,7 +105,8 @@ const ABBREV_ES: Record<string, string> = {
   xfa: "por favor", porfa: "por favor", vdd: "verdad", mñn: "manana", mnn: "manana", mña: "manana",
   aki: "aqui", aqi: "aqui", kiero: "quiero", qiero: "quiero", kiere: "quiere", kieres: "quieres",
   kisiera: "quisiera", qisiera: "quisiera", ntp: "no te preocupes", kmo: "como",
-  cm: "como", xa: "para", salu2: "saludos",
+  cm: "como", xa: "para", salu2: "saludos", pal: "para el", hno: "hermano", hna: "hermana",
+  tqm: "te quiero mucho", tkm: "te quiero mucho",
 };
 const ABBREV_EN: Record<string, string> = {
   u: "you", ur: "your", r: "are", rn: "right now", kms: "kill myself", wanna: "want to",
@@ -113,7 +114,9 @@ const ABBREV_EN: Record<string, string> = {
   cos: "because", ppl: "people", tmrw: "tomorrow", tmr: "tomorrow", pls: "please", plz: "please",
   ive: "i have", imma: "i am going to", ima: "i am going to", thx: "thanks", ty: "thank you",
   sh: "self harm", n: "and", b4: "before", "2day": "today", "2nite": "tonight", tonite: "tonight",
-  dunno: "dont know", abt: "about", bf: "boyfriend", gf: "girlfriend",
+  dunno: "dont know", abt: "about", bf: "boyfriend", gf: "girlfriend", rlly: "really",
+  rly: "really", w: "with", tho: "though", prolly: "probably", smth: "something", sth: "something",
+  ily: "i love you", bday: "birthday", yall: "you all",
 };
 
 const LETTER = /[a-z]/;
@@ -218,13 +221,15 @@ interface Pattern {
   escalator?: boolean;
   /** a match is discarded when the clause text before it ends with this (e.g. "la doctora dijo que") */
   notAfter?: RegExp;
+  /** the pattern is skipped when the whole (normalised) message matches this */
+  unless?: RegExp;
 }
 
 function rx(src: string): RegExp {
   return new RegExp(src.replace(/ /g, "[\\s,]+"), "g");
 }
 
-type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp; escalator?: boolean }];
+type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp; escalator?: boolean; unless?: RegExp }];
 
 const DRUGS =
   "sertralina|sertraline|fluoxetina|fluoxetine|escitalopram|citalopram|paroxetina|paroxetine|venlafaxina|" +
@@ -341,7 +346,7 @@ const ROWS: Row[] = [
   ["medication_refusal", "MEDIUM", "\\b(?:deje|he dejado|dejo|abandone|voy a dejar|quiero dejar|pienso dejar|dejare|dejar) (?:de )?(?:tomar(?:me)? )?" + DET + MEDS + "\\b", { notAfter: INSTRUCTED }],
   ["medication_refusal", "MEDIUM", "\\bya no (?:me )?(?:tomo|tomare|voy a tomar|quiero tomar|estoy tomando) " + DET + MEDS + "\\b", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\bno (?:he tomado|me he tomado|tomo|me tomo|estoy tomando|me estoy tomando|me tome|tome) " + DET + MEDS + "\\b(?=.{0,25}\\b(?:desde|hace|dias|semanas?|ya no))", { negatable: false }],
-  ["medication_refusal", "MEDIUM", "\\bhace (?:\\d+|unos|varios|dos|tres|cuatro|cinco|muchos) dias (?:que )?(?:no|sin) (?:me )?(?:tomo|tomar)\\b|\\b(?:tire|tiro|bote|eche) " + DET + "(?:pastillas|medicacion|meds|" + DRUGS + ")\\b", { negatable: false }],
+  ["medication_refusal", "MEDIUM", "\\bhace (?:\\d+|unos|varios|dos|tres|cuatro|cinco|muchos) dias (?:que )?(?:no|sin) (?:me )?(?:tomo|tomar)\\b|\\b(?:tire|tiro|bote|eche) " + DET + "(?:pastillas|medicacion|meds|" + DRUGS + ")\\b", { negatable: false, unless: /\b(?:vencid\w*|caducad\w*|expired|out of date)\b/ }],
   ["medication_refusal", "MEDIUM", "\\bno (?:pienso|voy a|quiero) (?:volver a )?tomar(?:me)? (?:" + DET + MEDS + "|nada mas)\\b|\\bhart[oa] de(?:l| la| las) (?:tratamiento|medicacion|pastillas)\\b|\\bme (?:baje|subi|quite|cambie) la dosis (?:yo|por mi cuenta|sin)\\b", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\b(?:llevo|hace) (?:una|un|\\d+|dos|tres|varios|varias|muchos|unos|unas) (?:\\w+ )?(?:dias|semanas?|mes|meses) sin (?:tomar(?:me)? )?" + DET + MEDS + "\\b|\\bno me (?:las|la|los|lo) (?:tomo|estoy tomando|tome|he tomado|pienso tomar|voy a tomar)\\b(?<=" + MEDS + ".{0,60})|\\bno (?:voy a|pienso|quiero) tomar(?:me)? (?:mas|nunca mas) " + DET + "(?:esas |estas )?" + MEDS + "\\b", { negatable: false }],
   ["medication_refusal", "MEDIUM", "\\b(?:havent|have not|hasnt|didnt|did not|not) (?:taken|take|took|been taking) (?:my |the |any )?" + MEDS + "\\b(?=.{0,20}\\b(?:in|for|since) (?:a|\\d+|two|three|several|days|weeks|ages))|\\b(?:flushed|tossed|dumped|got rid of|binned) (?:my|the|all my) (?:pills|meds|medication)\\b", { negatable: false }],
@@ -364,13 +369,115 @@ const ROWS: Row[] = [
   ["declining_mood", "LOW", "\\b(?:sad|depressed|depression|anxious|anxiety|lonely|exhausted|stressed|overwhelmed|cried|crying|overthinking|failure|nightmares?|nervous|guilty|upset|worried|miserable|numb|insomnia|irritable|empty)\\b|\\b(?:feel|feeling|felt|im|i am|so|really|pretty) (?:\\w+ )?(?:down|alone|low|awful|terrible|crap|shit|bad)\\b|\\bnot (?:feeling|doing) (?:great|good|well|ok|okay)\\b|\\b(?:cant|couldnt|didnt|did not|could not|cannot) (?:sleep|focus|concentrate)\\b|\\bno appetite\\b|\\btired of everything\\b|\\b(?:bad|rough|hard|awful|terrible) (?:day|night|week)\\b|\\bmood is (?:low|bad)\\b|\\bin a funk\\b|\\b(?:hard|rough|tough) time\\b|\\bgrumpy\\b|\\b(?:im|so|really|very|feeling) tired\\b|\\bfeeling blue\\b|\\bbarely (?:slept|sleeping|eating)\\b|\\bfeel(?:ing)? (?:so )?(?:off|blah|meh)\\b"],
 ];
 
-const PATTERNS: Pattern[] = ROWS.map(([flag, level, src, opts]) => ({
+
+// ---------------------------------------------------------------------------------------
+// Generalised categories (v3). Written by clinical signal, not by sentence: each row is a
+// co-occurrence of two cues (an action and an object, a cue and a frame) so paraphrases that
+// were never seen still fire. `near(a, b, n)` = a and b within n characters, either order.
+// ---------------------------------------------------------------------------------------
+
+function near(a: string, b: string, n = 60): string {
+  return `(?:${a}).{0,${n}}?(?:${b})|(?:${b}).{0,${n}}?(?:${a})`;
+}
+const W = (n: number) => `(?: \\w+){0,${n}}?`;
+const MEDX = `(?:pastillas?|pildoras?|pastillit\\w+|pildorit\\w+|pills?|tabletas?|capsulas?|comprimidos?|tablets?|blisters?|caps|gotas|${MEDS.slice(3, -1)})`;
+const FAMILY =
+  "(?:(?:mi|mis|my|a mi|to my) (?:mama|mami|madre|papa|padre|viej[oa]s?|herman\\w*|hij[oa]s?|familia|espos[oa]|novi[oa]|pareja|abuel\\w*|amig[oa]s|mom|mum|mother|dad|father|sister|brother|siblings|kids|children|son|daughter|wife|husband|family|parents|grandma|grandpa|partner|friends|best friend)|everyone|todos|each of (?:them|you))";
+// Ideation frames
+const LOC =
+  "(?:puentes?|vias(?: del tren)?|la via|anden|andenes|trenes|tren|metro|balcon|azotea|terraza|cornisa|barranco|acantilado|precipicio|ventana|techo|edificio|piso \\d+|bridges?|tracks|railway|platforms?|trains?|subway|ledge|roof|rooftop|cliff|balcony|overpass|highway|autopista|viaducto|high floor|top floor|heights|high up|piso alto|ultimo piso)";
+const LEAP =
+  "(?:tirandome|aventandome|lanzandome|arrojandome|saltando|tirarme|tirarse|me tiro|me tiraria|aventarme|me aviento|lanzarme|me lanzo|arrojarme|botarme|saltar|salto|saltaria|dar (?:un|el) paso(?: (?:al frente|adelante|hacia adelante|hacia delante|mas))?|dejarme caer|me dejo caer|soltarme|jump|jumping|jumped|step (?:off|forward|in front)|stepping (?:off|forward|in front)|take (?:a|one) step (?:forward|off|further)|lean(?:ing)? over|let myself fall)";
+const DEATH_EVENT =
+  "(?:\\b(?:si|if|que|when|ojala|maybe|tal vez)\\b(?: \\w+){0,4}? (?:me )?(?:atropell\\w*|pisa|pisara|arroll\\w*|choca|chocara|muero|muriera|mata|matara|cae encima|pasa algo|pasara algo|da un infarto|diera un infarto|no despierto|no despertara|no amanezco|hit me|hits me|got hit|run over|ran over|killed|died|die|crashed|didnt wake|dont wake|never woke|something happened to me|happens to me|struck)\\b|\\b(?:morir|morirme|dying|to die|not waking up|no despertar|que me pase algo|something happening to me|getting hit)\\b)";
+const INDIFF =
+  "(?:no me importaria|no me molestaria|me daria igual|me da igual|me daria lo mismo|wouldnt mind|would not mind|wouldnt care|wouldnt be (?:so|that|too|the worst|such a) ?\\w*|would not be (?:so |that |too )?bad|no seria (?:tan |nada |muy )?(?:malo|mal|grave|terrible)|seria un alivio|would be a relief|(?:id|i would) be relieved|(?:a|kind of a|kinda a) relief|not the worst thing|no (?:seria )?lo peor)";
+// Farewell / final arrangements
+const FAREWELL =
+  "(?:gracias (?:por|x) (?:todo|intentar\\w*|ayudarme|tanto|aguantarme|estar|todo lo que)|thank (?:you|u) (?:so much )?for (?:everything|trying|all|being|putting up|helping|caring)|thanks for (?:everything|trying|all)|perdon(?:en|ame|enme)? (?:por|x) todo|lo siento (?:por|x) todo|sorry for everything|forgive me|perdonenme|adios|goodbye|bye forever|(?:los|las|te) (?:quiero|amo) (?:mucho|a todos|muchisimo)|(?:i )?(?:love|luv) (?:you|u) all|cuidense|take care of (?:yourselves|mom|dad|each other)|me despido|fue un gusto|nunca (?:los|te) voy a olvidar|this is me saying|esta es mi (?:forma|manera) de)";
+const ABSENCE_IF =
+  "(?:\\b(?:si|if|in case|por si|x si)\\b(?: \\w+){0,3}? (?:no|dont|do not|never|doesnt|cant)\\b (?:contesto|respondo|aparezco|escribo|me reporto|doy senales|vuelvo|llego|despierto|hear from me|answer|reply|respond|text back|show up|make it|wake up|come back|get back))";
+const FINALITY =
+  "(?:(?:les|le|te) dije adios|me despedi de todos|para siempre|forever|for good|ya no (?:l[oa]s? )?(?:voy a|vaya a) necesitar|wont (?:need|be needing) (?:it|them|anything)|wont be needing|en paz|peaceful|at peace|ya hice (?:todo )?lo que (?:tenia|tenia) que hacer|todo en orden|papeles en orden|affairs in order|(?:cleaned|cleaning|cleared|clearing|emptied) out|(?:limpie|ordene|vacie) (?:todo|mi cuarto|mi pieza|mi habitacion|mis cajones)|testamento|my will|ultima vez|last time|ya saben (?:por que|porque)|(?:you|u) know why|cuando (?:ya )?no este|when (?:im|i am) gone|no me busquen|dont look for me)";
+const GIVE =
+  "(?:regale|regalando|voy a regalar|le di|les di|le deje|les deje|deje (?:a|al|a la|a los|mis|mi)|di en adopcion|entregue|done|gave|give away|giving|handed|rehomed|rehoming|dropped off|donated|donating)";
+const BELONGING =
+  "(?:perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|mascotas?|mis cosas|mi ropa|mis libros|mis (?:juegos|plantas|discos|joyas)|mi (?:guitarra|compu|laptop|play|consola|bici|moto|loro|conejo|hamster|tortuga)|todas mis|dogs?|puppy|cats?|kitty|kitten|pets?|my (?:bird|rabbit|hamster|fish|snake|turtle|horse|stuff|things|belongings|clothes|books|games|guitar|plants|laptop|bike|console|jewelry|jewellery)|all my)";
+const PLAN =
+  "(?:tengo todo (?:planeado|preparado|listo|decidido|organizado|pensado|calculado)|ya (?:lo )?(?:tengo|tenia) (?:todo )?(?:planeado|decidido|pensado|organizado)|ya (?:lo )?decidi|ya elegi (?:el dia|la fecha|como)|tengo un plan|have a plan|(?:got|have) it (?:all )?(?:planned|figured out|worked out|sorted)|made up my mind|(?:picked|chose|set) (?:a|the) (?:date|day)|already decided|decided (?:on )?(?:when|how))";
+const DISCLOSE =
+  "(?:(?:solo|nomas|nada mas|solamente) (?:queria|quiero|quise) (?:que )?(?:alguien|lo supieras|lo sepas|avisar\\w*|decirte|decirlo|contarte|contarle a alguien)|que alguien lo (?:supiera|sepa)|para que (?:lo )?(?:sepan|sepas)|no se (?:por que|porque) te (?:cuento|digo|escribo)|just (?:wanted|want) (?:someone|somebody|you|u|one person) to know|just so (?:you|u|your|ur|youre|you are) (?:know|aware)|dont tell (?:anyone|my)|no le digas a nadie|(?:idk|i dont know|not sure) why im telling (?:you|u))";
+const HIDE_PLACE = "(?:cajon|escritorio|mesita|debajo de|drawer|desk|nightstand|under my|sobre|envelope)";
+// Self-harm
+const BODY =
+  "(?:brazos?|piernas?|munecas?|muslos?|panza|abdomen|piel|antebrazos?|tobillos?|estomago|caderas?|arms?|legs?|wrists?|thighs?|skin|stomach|hips?|forearms?)";
+const SH_TOOL =
+  "(?:tijeras?|cuchillas?|navajas?|cutter|cuter|aguja|alfiler|vidrio|cristal|compas|sacapuntas|cuchillo|encendedor|mechero|cigarr\\w*|clips?|gillette|bisturi|exacto|xacto|scissors|blades?|razors?|knife|lighter|needle|glass|pin|compass|sharpener)";
+// Relapse / hopelessness
+const LIQUOR =
+  "(?:ron|vodka|tequila|whisky|whiskey|vino|cerveza|cervezas|chelas|birras|pisco|aguardiente|guaro|fernet|gin|ginebra|mezcal|licor|caña|wine|beer|beers|rum|liquor|booze|alcohol|entera|whole|sol[oa]|by myself)";
+const CLEAN_TIME =
+  "(?:\\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) (?:dias|semanas|meses|anos|days|weeks|months|years) (?:limpi[oa]|sobri[oa]|bien|sin (?:tomar|beber|chupar|consumir|drogas|alcohol)|clean|sober)";
+
+const GENERAL_ROWS: Row[] = [
+  // ---- HIGH · stockpiling medication / researching lethal means ----
+  ["suicidal_ideation", "HIGH", `\\b(?:guardad[oa]s|juntad[oa]s|acumulad[oa]s|ahorrad[oa]s|escondid[oa]s|reservad[oa]s|guardando|juntando|acumulando|ahorrando|escondiendo|reservando|junto|acumulo|junte|acumule|ahorre|escondi)\\b${W(6)} ${MEDX}\\b|\\b${MEDX}\\b${W(8)} (?:(?:l[oa]s|me l[oa]s) )?(?:voy |estoy |he estado |vengo )?(?:guardad[oa]s|juntad[oa]s|acumulad[oa]s|ahorrad[oa]s|escondid[oa]s|juntando|acumulando|guardando|ahorrando|escondiendo)\\b`, { negatable: false }],
+  ["suicidal_ideation", "HIGH", `\\b(?:saving|saved|stockpil\\w*|hoard\\w*|stash\\w*|collecting|squirrel\\w*|putting aside|setting aside|hiding|hid)\\b(?!(?: up)? (?:money|cash|for)\\b)(?: up| away| aside)?${W(4)} ${MEDX}\\b|\\b${MEDX}\\b${W(3)} (?:saved|stashed|hoarded|stockpiled|hidden) (?:up|away)\\b`, { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\bcuant[ao]s\\b" + W(4) + " (?:hacen falta|harian falta|se necesitan|necesitaria|serian (?:suficientes|letales|mortales)|son (?:letales|mortales|suficientes|demasiad[oa]s)|para (?:morir|matar|no despertar|dormir para siempre|que sea (?:letal|mortal|suficiente))|te matan|matan a una persona)\\b|\\bdosis (?:letal|mortal|toxica)\\b|\\b(?:lethal|fatal|deadly) (?:dose|amount|dosage)\\b|\\bhow many\\b" + W(4) + " (?:would it take|does it take|it takes|would take|to die|to kill (?:you|a person|someone|me)|would kill|is lethal|are lethal|is fatal|to overdose|would be enough|to not wake up)\\b(?! to (?:work|kick in|feel|help|sleep))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\b(?:buscando|busque|buscar|busco|googlee|googleando|googlear|investigando|investigue|averiguando|averigue|leyendo sobre|lei sobre|searching|searched|googled|googling|looking up|looked up|researching|researched|reading about|read about|looking at|looked at)\\b" + W(4) + " (?:como (?:morir|matarme|suicidarme|ahorcarme|colgarme|hacerlo sin dolor|no despertar)|formas de (?:morir|matarme|suicidarme)|metodos (?:de|para)|maneras de (?:morir|matarme)|how to (?:die|kill myself|end it|overdose|hang)|ways to (?:die|end it|kill myself)|(?:painless|sin dolor)|methods (?:of|to)|dosis|overdose|sobredosis|lethal|letal|(?:tall|high|highest|tallest|altos?) (?:bridges?|buildings?|puentes?|edificios?)|que tan alto|how (?:tall|high) (?:the|is|a)|how long (?:it takes|does it take) to (?:die|bleed|drown))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b(?:where|donde|en que (?:parte|tramo|estacion|punto)|which (?:part|stretch|station|spot|line))\\b" + W(4) + " (?:dont|do not|doesnt|does not|no|never) (?:slow down|slow|stop|frenan|frena|bajan la velocidad|desaceleran|paran|para)\\b", "\\b(?:trains?|tren|trenes|metro|subway|express|rapido|vias|tracks|schedule|horarios?)\\b", 80), { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b(?:que tan alto|cuantos (?:metros|pisos)|how (?:tall|high|far down|far the drop)|(?:la )?altura (?:del|de la|de ese|de esa) (?:puente|edificio|azotea|balcon|terraza|viaducto)|the height of (?:the|that) (?:bridge|building|roof|overpass)|how many (?:floors|stories|meters|feet))\\b", "\\b(?:" + LEAP + "|caida|caer|fall|drop|sobrevivir|survive|morir|die|fatal|mortal|letal|lethal)\\b", 80), { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b(?:counted|counting|conte|contando|contar|cuento)\\b" + W(3) + " " + MEDX + "\\b", "\\b(?:enough|suficientes|alcanzan|alcanza|bastan|basta|hacen falta|to do it|para hacerlo|para (?:morir|no despertar))\\b", 80), { negatable: false }],
+  ["suicidal_ideation", "HIGH", near(near("\\b(?:cartas|letters|notas de despedida)\\b", "\\b(?:para|to|for|pa) " + FAMILY, 40), "\\b" + HIDE_PLACE, 80), { negatable: false }],
+  // ---- HIGH · passive death wish ----
+  ["suicidal_ideation", "HIGH", "\\b(?:dorm\\w*|duerm\\w*|sleep|asleep|sleeping)\\b" + W(3) + " (?:y |and )?(?:ya |just |simply )?(?:no|never|not|nunca|jamas) (?:me )?(?:despert\\w*|despiert\\w*|amanec\\w*|amanezca|wake|waking|volver a despertar|vuelva a despertar)\\b(?! (?:hasta|temprano|a tiempo|con|till|until|up (?:until|till|early|on time)|early|on time|at\\b|a las))|\\b(?:ojala|espero|hope|hoping|wish|pray|rezo|pido)\\b" + W(4) + " (?:no|dont|do not|never|not) (?:despierte|despertar|amanecer|amanezca|wake up|wake)\\b(?! (?:hasta|temprano|tarde|late|early|at|a las|too|till|until))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", near(DEATH_EVENT, "\\b" + INDIFF, 70), { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\b(?:not|no|sin|dejar de|stop) (?:turning|turn|girar|doblar|mover|to turn) (?:el |the )?(?:wheel|volante)\\b|\\b(?:soltar|solte|let go of) (?:el |the )?(?:volante|wheel)\\b|\\b(?:swerve|swerving|veer|veering|drive|driving|steer|steering)\\b" + W(2) + " (?:into|off) (?:a |an |the )?(?:tree|wall|pole|truck|barrier|bridge|guardrail|oncoming|traffic|cliff|river|ditch)\\b|\\b(?:volantazo|meterme|estrellarme|tirar el (?:carro|coche|auto))\\b" + W(3) + " (?:contra|debajo de|bajo|al) (?:un |una |el |la )?(?:camion|trailer|arbol|pared|muro|poste|tren|barranco|precipicio|rio|contramano|carril contrario|puente)\\b|\\b(?:walk|walking|step|stepping)\\b" + W(2) + " (?:into|in front of) (?:the |a |an )?(?:traffic|oncoming|car|bus|train|truck)\\b|\\b(?:ponerme|cruzarme|meterme|atravesarme) (?:delante|enfrente|debajo) de(?:l| un| una| la) (?:tren|camion|bus|colectivo|micro|carro|coche|auto|metro)\\b"],
+  ["suicidal_ideation", "HIGH", near("\\b" + LEAP + "\\b(?! (?:on|onto|in|into|aboard|a la (?:pileta|piscina|alberca|cama)|en (?:la|el) (?:cama|sofa|sillon|pileta|piscina|alberca|paracaidas|trampolin|cama elastica)|la cuerda|de alegria|de felicidad|rope|for joy|in the pool))", "\\b" + LOC + "\\b", 60)],
+  // ---- HIGH · wanting to disappear / not exist ----
+  ["suicidal_ideation", "HIGH", "\\b(?:ya )?no quiero estar(?: mas)?(?=\\s*(?:$|[.!?;,]|y\\b|ya\\b|en (?:este mundo|esta vida|ningun lado)))|\\b(?:quiero|quisiera|ojala|wish i could|want to|just want to|i wanna)\\b" + W(2) + " (?:desvanecerme|esfumarme|borrarme del mapa|que me trague la tierra(?! de la verguenza)|no haber nacido|nunca haber nacido|vanish|fade away|stop existing|cease to exist|not exist|never have been born|not be (?:here|around|alive)|be gone)\\b|\\b(?:wont|will not|not going to|wont be) be (?:here|around) (?:much longer|for (?:long|much longer)|tomorrow|next week|anymore|by (?:then|monday|the weekend))\\b", { negatable: false }],
+  // ---- HIGH · perceived burden / others better off ----
+  ["suicidal_ideation", "HIGH", "\\b(?:soy|me siento|siento que soy|me converti en|me volvi|solo soy|no soy mas que)\\b (?:un |una |como un |como una )?(?:carga\\b(?! de (?:energia|trabajo|la bateria|bateria|luz|buena|positiva|agua|ropa|compras|datos))|estorbo\\b|lastre\\b|peso muerto\\b)|\\b(?:im|i am|being|feel like|feel like im|such|just|nothing but|always)\\b (?:a |such a |just a |nothing but a )?(?:burden|dead weight)\\b|\\b(?:siento que|creo que|yo|solo|ya) sobro\\b|\\bsobro(?=\\s*(?:$|[.!?;,]))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\bdeserve\\b" + W(3) + " (?:from me|than me|without me|free of me|rid of me)\\b|\\b(?:merecen|merece)\\b" + W(3) + " (?:sin mi|que yo|descansar de mi|librarse de mi|alguien mejor que yo)\\b|\\b(?:sin mi|without me)\\b" + W(4) + " (?:estaria|estarian|seria|serian|vivirian|viviria|estarias|would|d)\\b" + W(3) + " (?:mejor|tranquil\\w*|felices|feliz|en paz|better|happier|fine|easier|relieved|free)\\b|\\b(?:mejor|better|happier|tranquil\\w*)\\b" + W(6) + " (?:que conmigo|than with me|than having me)\\b|\\b(?:les|le) (?:haria|hago|haria a todos) (?:un )?favor\\b" + W(4) + " (?:si|desapare\\w*|me muero|me voy)\\b|\\bdo (?:everyone|them|you all) a favou?r\\b" + W(3) + " (?:if|by)\\b", { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b(?:seguro de vida|plata del seguro|dinero del seguro|lana del seguro|life insurance|insurance (?:money|payout|policy))\\b", "\\b(?:mejor|better|si (?:me muero|muero|yo (?:no|me))|if i (?:die|died|was gone|wasnt)|cuando (?:me muera|muera|no este)|when (?:i die|im gone|im dead)|recibirian|would get|theyd get)\\b", 80), { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\b(?:nobody|no one|noone|nadie)\\b" + W(3) + " (?:would|will|va a|iba a|se daria|notaria|extranaria|notice|care|miss)\\b.{0,30}\\b(?:if i (?:died|was gone|disappeared|wasnt)|si (?:me muero|desaparezco|desapareciera|me muriera|ya no estoy)|when im gone)", { negatable: false }],
+  // ---- HIGH · farewell, final arrangements, disclosed plan ----
+  ["suicidal_ideation", "HIGH", near("\\b" + FAREWELL, ABSENCE_IF, 80) + "|" + ABSENCE_IF + ".{0,40}\\b(?:ya saben|ya sabes|you know why|sabran|ya sabran|entenderan)\\b", { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b" + FAREWELL, "\\b" + FINALITY, 80) + "|" + near("\\b" + GIVE + "\\b.{0,40}\\b" + BELONGING + "\\b|\\b" + BELONGING + "\\b.{0,30}\\b(?:given away|regalad[oa]s?)\\b", "\\b" + FINALITY, 120) + "|" + near("\\b" + PLAN, "\\b(?:" + DISCLOSE + "|" + FINALITY + "|" + FAREWELL + ")", 100), { negatable: false }],
+  ["suicidal_ideation", "HIGH", near("\\b(?:wrote|written|writing|escribi|escribiendo|escrito|deje|left|redacte)\\b" + W(3) + " (?:cartas?|letters?|notes?|notas?)\\b" + W(2) + " (?:para|to|a|for|pa) " + FAMILY, "\\b(?:" + DISCLOSE + "|" + HIDE_PLACE + "|" + FAREWELL + "|" + FINALITY + "|por si|in case|theyll find|van a encontrar|cuando|when)", 100), { negatable: false }],
+  // ---- HIGH · self-harm acts ----
+  ["self_harm", "HIGH", "\\b(?:i )?(?:cut|burned|burnt|scratched|hurt) (?:myself )?(?:again|deeper)\\b|\\bdeeper this time\\b|\\bcut (?:tonight|last night)\\b(?<=\\bi cut \\w+ ?\\w*)", { negatable: false }],
+  ["self_harm", "HIGH", "\\bme (?:rasgune|rasguno|rasguñe|arane|arano|raye|rayo|raspe|raspo|marque|corte|corto|queme|quemo|lastime|lastimo|abri)\\b" + W(4) + " (?:con|usando) (?:un |una |el |la |mi |unas |unos |las )?" + SH_TOOL + "\\b(?!" + W(4) + " (?:sin querer|cocinando|afeitando|depilando|por accidente|lavando))|\\bme (?:rasgune|rasguno|arane|arano|raye|raspe|corte|queme|lastime|marque)\\b" + W(2) + " (?:todo |toda |todos |todas |los |las |el |la |mis |mi )?" + BODY + "\\b(?!" + W(4) + " (?:sin querer|cocinando|afeitando|depilando|por accidente|lavando|jugando|con el gato|con la puerta))|\\b(?:scratch\\w*|cut|cutting|carv\\w*|burn\\w*)\\b" + W(4) + " (?:with|using) (?:a |the |my |some )?" + SH_TOOL + "\\b(?<=\\b(?:i|myself|my \\w+)\\b.{0,40})"],
+  ["self_harm", "HIGH", near("\b(?:punetazos?|pinas|trompadas|patadas|cabezazos|le pegue|le di|le daba|golpee|pegandole|golpeando|golpeaba|punch\\w*|hit|hitting|bang\\w*|slam\\w*)\b" + W(4) + " (?:a la |la |contra la |contra el |el |the |a |against the )?(?:pared|paredes|muro|puerta|espejo|wall|walls|door|mirror)\b", "\b(?:sangr\\w*|nudillos|knuckles|bled|bleed\\w*|bloody|blood|moreton\\w*|bruis\\w*|broke|rompi|me calma|calms me|feel something|sentir algo|castig\\w*|punish\\w*|hasta que me (?:doli|dolio))", 80) + "|\b(?:me di|me daba|me doy|me pego|me pegue|golpearme|me golpeo|me golpee|banging|bang|hit|hitting|smash\\w*) (?:la cabeza|cabezazos|my head)\b" + W(3) + " (?:contra|against|on) (?:la |el |the |a )?(?:pared|muro|puerta|piso|suelo|wall|door|floor)", { negatable: false, unless: /\b(?:me (?:golpee|pegue|di) con|sin querer|por accidente|accidentally|by accident|tropece|me cai|tripped|fell)\b/ }],
+  ["self_harm", "HIGH", "\\b(?:apague|apagar|apagando|apago|put out|putting out|stubbed)\\b" + W(3) + " (?:cigarr\\w*|cigarette|cig|puchos?)\\b" + W(3) + " (?:en|on|contra) (?:mi|my|el|la) " + BODY + "|\\b(?:escond\\w*|tapar\\w*|tapo|tape|ocult\\w*|disimul\\w*|hide|hiding|hid|cover(?:ing)? up|conceal\\w*)\\b" + W(4) + " (?:los |las |mis |the |my )?(?:cortes|heridas|marcas|rasgunos|quemaduras|cuts|wounds|burns|fresh (?:marks|scars|cuts))\\b|\\b(?:mangas? largas?|long sleeves|pulseras|bracelets|hoodie)\\b.{0,40}\\b(?:para que no (?:vean|se vean|noten|se note)|so (?:no one|nobody|they dont|people dont|my \\w+ doesnt|my \\w+ dont) (?:sees?|notices?|see|find)|para taparl[oa]s|to hide (?:the|my) (?:cuts|marks|scars))", { negatable: false }],
+  // ---- MEDIUM · relapse ----
+  ["substance_use", "MEDIUM", "\\b(?:volvi|he vuelto|vuelvo|volvimos) a (?:tomar|chupar|beber|empinar el codo|pistear|chupar|las andadas|caer|consumir|drogarme|meterme|lo mismo)\\b(?=\\s*(?:$|[.!?;,]|y\\b|anoche|ayer|otra vez|de nuevo|este (?:finde|fin)|el (?:finde|fin)|\\d|despues|alcohol|cerveza|vino|ron|con (?:el|la) (?:alcohol|bebida|droga|coca|merca))|(?<=las andadas|a caer|a chupar|a beber|a pistear|a consumir|a drogarme))|\\breca(?:i|ida|idas)\\b|\\b(?:me (?:baje|tome|bebi|empine|clave|tumbe|meti|acabe)|bebi|drank|downed|chugged|polished off|finished|killed)\\b" + W(2) + " (?:una |un |la |el |a |the |half a |medio |media )?(?:botella|litro|caja de (?:cervezas|chelas|birras|vino)|fifth|handle|bottle|six pack|12 pack|six)\\b(?! (?:de |of )?(?:agua|water|leche|milk|jugo|juice|refresco|soda|coca|gaseosa|te|cafe|tea|coffee|suero|gatorade|powerade))" + W(2) + " (?:de )?" + LIQUOR + "\\b"],
+  ["substance_use", "MEDIUM", near("\\b" + CLEAN_TIME + "\\b", "\\b(?:volvi|recai|anoche|ayer|last night|broke|lost|relapse\\w*|threw|tire|ruined|se fue|perdi|a la basura|down the drain|tome|chupe|bebi|drank|used|consumi|me drogue|me emborrache|got drunk|got high)\\b", 100) + "|\\b(?:started|start|back to|went back to|going back to|picked up|pick up) (?:drinking|using|smoking|the bottle|cocaine|coke|meth|heroin|weed|pills)(?: again)?\\b(?! (?:water|tea|juice))(?<=again|back to \\w+|went back to \\w+|going back to \\w+|back to the bottle|picked up \\w+|started \\w+ again)|\\bbroke my (?:sobriety|streak|clean streak)\\b|\\blost my (?:sobriety|clean time|chip)\\b|\\b(?:went on|on) a (?:bender|binge)\\b|\\bbinge drinking\\b|\\bblacked out\\b|\\bme fui de (?:joda|farra|parranda|peda|fiesta|juerga|rumba)\\b(?=.{0,60}\\b(?:alcohol|de todo|chupe|tome|me drogue|coca|merca|pastis|borrach\\w*|pedo|peda))", { negatable: false }],
+  // ---- MEDIUM · medication refusal / discarding ----
+  ["medication_refusal", "MEDIUM", "\\bno (?:me )?(?:voy a|pienso|quiero|vuelvo a|volvere a)? ?(?:volver a )?tomar(?:me)? (?:nunca )?mas " + DET + "(?:esa |esta |esas |estas |ese |este |esos |estos )?" + MEDX + "\\b|\\b(?:no (?:me )?(?:voy a|pienso|quiero)|me niego a|nunca mas (?:me )?voy a) (?:seguir )?(?:tomar(?:me)?|tomando) (?:esa |esta |esas |estas |ese |este )?" + MEDX + "\\b(?! (?:sin|con|antes|despues|en ayunas|hasta|de noche|de dia|tan tarde|tan temprano))|\\b(?:not|never) (?:going to|gonna) take (?:that|this|those|these|my|the|any more|anymore)" + W(1) + " " + MEDX + "\\b|\\b(?:done with|quitting|giving up on) (?:my |the |these |those |this |that )?" + MEDX + "\\b|\\b(?:im )?not taking (?:it|them|that|those|this) (?:anymore|any more|again)\\b(?<=" + MEDX + ".{0,80})|\\b(?:wont|will not|not going to|not gonna|refuse to|never) (?:ever )?take\\b" + W(2) + " " + MEDX + W(2) + " (?:again|anymore|any more)\\b", { negatable: false }],
+  ["medication_refusal", "MEDIUM", near("\\b(?:(?:l[oa]s?|me l[oa]s?) )?(?:tire|bote|eche|tiro|boto|voy a tirar|tirar|botar|flushed|flush|threw|tossed|dumped|binned)\\b" + W(3) + " (?:(?:a|en) la basura|al (?:inodoro|water|wc|bano|tacho|zafacon|bote|excusado|retrete)|por el (?:inodoro|water|bano|wc|desague|lavabo|excusado)|a la (?:taza|caneca|poceta)|in the (?:trash|bin|garbage|toilet)|down the (?:toilet|drain|sink)|(?:them|it) (?:out|away))\\b", "\\b" + MEDX + "\\b", 80) + "|\\b(?:tire|bote|eche|tiro|boto|flushed|threw (?:out|away)|tossed|dumped)\\b" + W(3) + " " + MEDX + "\\b(?!" + W(3) + " (?:vencid\\w*|caducad\\w*|expired|old|viejas))", { negatable: false, notAfter: INSTRUCTED, unless: /\b(?:vencid\w*|caducad\w*|expired|out of date|old (?:pills|meds)|que sobraron de|leftover from)\b/ }],
+  ["medication_refusal", "MEDIUM", "\\bme (?:salte|saltee|estoy saltando|salto|brinque) (?:la |las |mis |una |unas |varias |todas las )?(?:dosis|tomas?|" + MEDX + ")\\b|\\b(?:skipping|skipped|skip) (?:my |the |a few |some )?(?:doses|dose)\\b", { negatable: false }],
+  // ---- MEDIUM · hopelessness ----
+  ["hopelessness", "MEDIUM", "\\b(?:no|ya no|ni) (?:le |me )?(?:veo|encuentro|tengo|hay|queda) (?:ningun |ninguna |nada de |mucho )?(?:futuro|salida|esperanza|solucion|luz al final)\\b(?! (?:a|en|con|para) (?:\\w+ )?(?:trabajo|relacion|negocio|proyecto|carrera|equipo|empresa|pareja|noviazgo|celular|coche|carro|plan|idea|materia))|\\b(?:ya )?me (?:rendi|rindo|di por vencid[oa]|doy por vencid[oa])\\b|\\btire la toalla\\b(?! (?:con|en) )|\\bno espero nada\\b(?: (?:de nada|de la vida|de nadie|ya|mas))?|\\btodo (?:va a seguir|seguira|sigue|siempre va a ser|va a ser siempre) (?:igual (?:de )?)?(?:mal|igual|una mierda)\\b|\\bsiempre va a ser (?:asi|igual)\\b|\\bnunca (?:nada )?va a (?:cambiar|mejorar)\\b|\\bpara que (?:sigo|seguir|vivo)\\b", { negatable: false }],
+  ["hopelessness", "MEDIUM", "\\b(?:no way|theres no way|there is no way)\\b" + W(3) + " (?:gets?|will get|is going to get|could get|going to get|gonna get|ever gets?|will ever get) (?:better|any better)\\b|\\b(?:things|it|life|my life|nothing)\\b (?:will never|wont ever|never|isnt ever|is never|aint ever) (?:get|gets|going to get|gonna get|be) (?:better|any better|okay|ok|good again)\\b|\\bnever (?:going to|gonna) (?:change|improve)\\b|\\bnothing (?:to look forward to|left for me)\\b|\\bive given up\\b|\\bgave up (?:on everything|on life|on myself|trying)\\b|\\bwhats the use\\b|\\bno point (?:in )?trying\\b", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\bnothing (?:left )?to live for\\b|\\bno (?:tengo )?(?:nada|nadie) (?:por|para) (?:quien |que |lo que )?vivir\\b", { negatable: false }],
+  // ---- LOW · interpersonal conflict, anger, loneliness, failure, rumination, missing, motivation ----
+  ["declining_mood", "LOW", "\\b(?:peleamos|pelee|peleando|peleas? con|nos peleamos|discutimos|discuti|discusion|bronca|gritos|me grita\\w*|gritarme|me gritan|me grito|me insult\\w*|me humill\\w*|me regan\\w*|nos gritamos|me saca de (?:quicio|onda|mis casillas)|me tiene (?:harto|harta|hasta la madre|podrid[oa])|hasta la madre|hasta el gorro|hart[oa] de (?:que|el|ella|ellos|mi|todo)|enojad\\w*|enfadad\\w*|cabread\\w*|emputad\\w*|encabronad\\w*|furios[oa]|rabia|coraje|me hierve|fight|fighting|fought|argument|argued|arguing|yelling|yelled|screaming at|angry|mad at|pissed|furious|sick of (?:it|this|them|him|her|everything)|fed up|(?:cant|cannot) stand (?:him|her|them|my))\\b"],
+  ["declining_mood", "LOW", "\\b(?:me siento |estoy |ando |siento que estoy )?(?:ignorad[oa]|excluid[oa]|rechazad[oa]|abandonad[oa]|aislad[oa]|invisible)\\b|\\bnadie me (?:invita|habla|escribe|llama|entiende|quiere|busca|hace caso|pela|pelotea|toma en cuenta)\\b|\\bnunca me (?:invitan|llaman|escriben|buscan|toman en cuenta|incluyen)\\b|\\bno tengo (?:amigos|con quien hablar|a nadie)\\b|\\b(?:left out|ignored|excluded|isolated|no friends|no one to talk to|nobody (?:cares|texts|calls|talks to me|invites)|no one (?:cares|texts|calls|talks to me|invites))\\b"],
+  ["declining_mood", "LOW", "\\bme siento (?:como )?(?:un |una )?(?:fracas\\w*|perdedor\\w*|inutil|idiota|estupid[oa]|tont[oa]|basura|nada|menos que)\\b|\\btodos\\b" + W(5) + " (?:y|pero|mientras) yo (?:no|sigo|nada|sol[oa]|aqui|estancad[oa]|igual)\\b|\\beveryone\\b" + W(5) + " (?:except|but|besides) me\\b|\\b(?:behind|left behind)" + W(2) + " (?:everyone|everybody|my friends|others|my peers)\\b|\\b(?:im|i am|feel like)\\b (?:such )?a (?:loser|disappointment|screw up|fuck up|failure)\\b|\\bnot good enough\\b|\\bno soy suficiente\\b|\\btodo me sale mal\\b|\\bnada me sale bien\\b"],
+  ["declining_mood", "LOW", "\\bme despierto (?:a las \\d+|de madrugada|en la madrugada|a mitad de la noche|varias veces|a cada rato)|\\b(?:no|ya no) (?:me )?(?:vuelvo a dormir|puedo volver a dormir|me duermo|me pude dormir|logro dormirme|consigo dormirme)\\b|\\ble doy (?:mil )?vueltas\\b|\\bdandole vueltas\\b|\\bno puedo dejar de pensar\\b|\\bmente (?:a mil|no para)\\b|\\brumiando\\b|\\b(?:wake up|woke up|waking up) (?:at \\d+|in the middle of the night|every night)|\\b(?:cant|couldnt|can not) (?:fall|get) (?:back )?(?:to sleep|asleep)\\b|\\b(?:up|awake) all night\\b|\\blying awake\\b|\\btossing and turning\\b|\\b(?:cant|couldnt) (?:stop|turn off) (?:thinking|my brain|my mind|overthinking)|\\bmind (?:wont stop|racing|keeps racing)\\b|\\bracing thoughts\\b"],
+  ["declining_mood", "LOW", "\\b(?:l[oa]s? |te )extran\\w*|\\bextran\\w* (?:mucho |tanto |demasiado |un monton )?a\\b|\\bextrano (?:mucho|tanto)\\b|\\becho de menos\\b|\\bnostalgi\\w*|\\bmiss(?:ing)? (?:my|him|her|them|you|u|home|the old|how|us|when)\\b|\\bheartbroken\\b|\\bcorazon roto\\b|\\bme duele (?:el alma|el corazon|que|mucho que|cuando|tanto)\\b|\\bme duele(?=\\s*(?:$|[.!?;,]))|\\bit hurts\\b|\\bhurts so much\\b"],
+  ["declining_mood", "LOW", "\\b(?:unmotivated|no motivation|zero motivation|sin motivacion|no tengo motivacion|cero motivacion|no me motiva nada)\\b|\\bno (?:he )?(?:salido|salgo) de (?:casa|mi casa|mi cuarto|mi pieza|la cama|mi habitacion)\\b" + W(3) + " (?:hace|en|desde|por) (?:\\w+ )?(?:dias|semanas|la semana)|\\b(?:havent|hasnt|didnt|not) (?:left|leave|leaving|gotten out of|get out of) (?:the house|my room|bed|my bed|the apartment|my apartment)\\b|\\bstay(?:ed|ing)? in bed all day\\b|\\bno me (?:levanto|levante|quiero levantar) de la cama\\b|\\bdepressing\\b|\\bbajonea\\w*"],
+];
+
+const PATTERNS: Pattern[] = [...ROWS, ...GENERAL_ROWS].map(([flag, level, src, opts]) => ({
   flag,
   level,
   re: rx(src),
   negatable: opts?.negatable ?? true,
   notAfter: opts?.notAfter,
   escalator: opts?.escalator,
+  unless: opts?.unless,
 }));
 
 // Idioms: any risk match overlapping one of these spans is dropped.
@@ -382,6 +489,8 @@ const IDIOMS: RegExp[] = [
   "\\b(?:me|te|nos) (?:va|van|vas) a matar\\b(?! a\\b)|\\b(?:va|van) a matarme\\b|\\bme (?:mata|matan|esta matando|estan matando|matas)\\b|\\bme mate (?:estudiando|trabajando|entrenando|corriendo|limpiando|de risa)",
   "\\b(?:chiste|examen|gym|gimnasio|trabajo|calor|trafico|dia|partido|serie|video|meme|audio|jefe|clase)s? (?:me )?(?:mato|mata|matan|esta matando)\\b",
   "\\bse (?:me |le |te )?(?:murio|murieron|muere|muerio) (?:el|la|mi|los|las) (?:celular|cel|telefono|movil|bateria|compu|computadora|laptop|portatil|coche|carro|auto|planta|plantas|tele|internet|wifi)",
+  // "me quiero morir de lo rico", "me muero de lo lindo": dying *of* something pleasant
+  "\\b(?:me|te|se|nos)? ?(?:quiero |queria |voy a |iba a )?(?:morir(?:me)?|muero|mori|muera) de (?:lo )?(?:rico|rica|bueno|buena|lindo|linda|bonito|bonita|hermoso|hermosa|gracioso|graciosa|chistoso|tierno|tierna|cute|feliz|sabroso|sabrosa|delicioso|deliciosa|bello|bella|contento|contenta|ternura|felicidad|emocion|alegria|orgullo|gusto|placer|amor|antojo|risa)\\b",
   "\\bdying (?:to|for|of laughter|laughing)\\b|\\bto die for\\b|\\b(?:killing|killed|kill) it\\b|\\b(?:is|are|was|were|s|re) killing me\\b|\\bkilled me\\b|\\b(?:going to|will|would) kill me\\b",
   "\\b(?:phone|battery|laptop|car|computer|plant|wifi|internet) (?:died|is dead|dead)\\b|\\blol (?:im|i am) dead\\b|\\b(?:im|i am) dead (?:lol|lmao)|\\bkiller\\b|\\bdead tired\\b|\\b(?:bored|scared) to death\\b|\\bdie of (?:laughter|embarrassment|shame)\\b",
 ].map(rx);
@@ -424,6 +533,10 @@ function clauseBefore(norm: string, start: number): string {
   return before.slice(last + 1);
 }
 
+const MINIMISER = /\b(?:pero|but)\b(?: \w+){0,3}? (?:bien|tranqui\w*|ok|okay|fine|alright|good|at peace|en paz|doing (?:ok|okay|fine|good)|lo llevo bien|well made|bien hech[oa])\b|\b(?:tuvo|had) (?:una |a )?(?:vida|life) (?:larga|feliz|buena|long|good|happy)|\b(?:le dimos|we gave (?:him|her|them)) (?:una |a )?(?:buena vida|good life)/;
+const GRIEF = /\b(?:se (?:me |nos )?(?:murio|fue)|fallecio|fallecimiento|murio|passed away|passed|died|lost (?:my|our)|perdi a|perdimos a|funeral|velorio|entierro|rip|descanse en paz)\b/;
+const MEDIA = /\b(?:documentary|documental|pelicula|peli|movie|film|serie|series|show|libro|book|novel|novela|episode|episodio|podcast|article|articulo|noticia|news)\b/;
+const FIRST_PERSON_STATE = /\b(?:i feel|im|i am|ive been|i have been|been feeling|me siento|estoy|ando|toy|me tiene|me dejo)\b/;
 const IDIOM_PRONE = /^(?:me (?:quiero|voy a) (?:morir|matar)|quiero morir(?:me)?|me mato|i want to die|kill myself)$/;
 const LAUGHTER = /\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol|lmao|xd)\b|[😂🤣😆😅]/u;
 
@@ -445,13 +558,23 @@ export function screenMessage(text: string): RiskScreen {
       for (const m of norm.text.matchAll(re)) idiomSpans.push([m.index!, m.index! + m[0].length]);
     }
     for (const p of PATTERNS) {
-      for (const m of norm.text.matchAll(p.re)) {
-        const s = m.index!;
+      // exec loop rather than matchAll: when a match is discarded (idiom, negated) the search
+      // restarts one character later, so "no quiero estar mas, quiero desaparecer" is not hidden
+      // by the negated first "quiero" swallowing the second.
+      if (p.unless && p.unless.test(norm.text)) continue;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(norm.text); m; m = p.re.exec(norm.text)) {
+        const s = m.index;
         const e = s + m[0].length;
-        if (e === s) continue;
-        if (idiomSpans.some(([a, b]) => s < b && e > a)) continue;
-        if (p.negatable && negated(norm.text, s)) continue;
-        if (p.notAfter && p.notAfter.test(clauseBefore(norm.text, s))) continue;
+        if (
+          e === s ||
+          idiomSpans.some(([a, b]) => s < b && e > a) ||
+          (p.negatable && negated(norm.text, s)) ||
+          (p.notAfter && p.notAfter.test(clauseBefore(norm.text, s)))
+        ) {
+          p.re.lastIndex = s + 1;
+          continue;
+        }
         let level = p.level;
         if (p.escalator) escalators.push(m[0]);
         if (p.flag === "harm_to_others" && laughing) level = "LOW";
@@ -469,6 +592,17 @@ export function screenMessage(text: string): RiskScreen {
 
   if (escalators.length && result.matches.some((m) => RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM)) {
     for (const m of result.matches) if (m.flag === "suicidal_ideation" && m.level === "LOW") m.level = "HIGH";
+  }
+  // Mood-only messages framed as coping ("estoy triste pero bien", "sad but I'm ok") or about
+  // media ("a documentary about suicide, really sad but well made"): hopelessness drops to LOW;
+  // ordinary grief stated as coping, or a reaction to a film/book, drops to NONE.
+  const plain = variants[0].text;
+  if (result.matches.length && result.matches.every((m) => m.flag === "declining_mood" || m.flag === "hopelessness")) {
+    if (MINIMISER.test(plain)) {
+      for (const m of result.matches) if (m.level === "MEDIUM") m.level = "LOW";
+      if (GRIEF.test(plain) && result.matches.every((m) => m.level === "LOW")) result.matches = [];
+    }
+    if (MEDIA.test(plain) && !FIRST_PERSON_STATE.test(plain) && result.matches.every((m) => m.level === "LOW")) result.matches = [];
   }
   result.matches.sort((a, b) => RISK_ORDER[b.level] - RISK_ORDER[a.level]);
   for (const m of result.matches) {

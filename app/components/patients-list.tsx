@@ -19,7 +19,7 @@ const ACCENT: Record<string, string> = {
   NONE: "border-l-transparent",
 };
 
-export function PatientsList({ patients, search, timezone }: { patients: Row[]; search: string; timezone: string }) {
+export function PatientsList({ patients, total, page, pageSize, search, timezone }: { patients: Row[]; total: number; page: number; pageSize: number; search: string; timezone: string }) {
   const t = useStrings();
   const locale = useLocale();
   return (
@@ -39,7 +39,10 @@ export function PatientsList({ patients, search, timezone }: { patients: Row[]; 
         <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.noPatients}</p>
       ) : (
         <>
-          <p className="mt-4 text-xs text-slate-600">{count(t, "patientCount", patients.length)}</p>
+          <p className="mt-4 text-xs text-slate-600">
+            {count(t, "patientCount", total)}
+            {total > pageSize ? ` · ${t.showingRange.replace("{from}", String((page - 1) * pageSize + 1)).replace("{to}", String((page - 1) * pageSize + patients.length))}` : null}
+          </p>
           <ul className="mt-2 divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
             {patients.map((p) => (
               <li key={p.id}>
@@ -62,8 +65,21 @@ export function PatientsList({ patients, search, timezone }: { patients: Row[]; 
               </li>
             ))}
           </ul>
+          {total > pageSize ? (
+            <nav aria-label={t.pagination} className="mt-4 flex justify-between text-sm font-medium">
+              {page > 1 ? <Link to={pageLink(search, page - 1)} className="text-teal-800 underline">{t.previousPage}</Link> : <span />}
+              {page * pageSize < total ? <Link to={pageLink(search, page + 1)} className="text-teal-800 underline">{t.nextPage}</Link> : null}
+            </nav>
+          ) : null}
         </>
       )}
     </section>
   );
+}
+
+function pageLink(search: string, page: number) {
+  const params = new URLSearchParams();
+  if (search) params.set("q", search);
+  params.set("page", String(page));
+  return `/patients?${params}`;
 }

@@ -105,16 +105,17 @@ st_upd AS (
   RETURNING m.id, m.org_id, m.patient_id, m.lead_id
 ),
 ev AS (
-  UPDATE webhook_events SET status = $5, error = $6, org_id = $7::uuid, meta_errors = $8::jsonb, message_count = $9::int,
-    status_count = $10::int, attempts = attempts + 1, processed_at = now()
-  WHERE id = $4
+  UPDATE webhook_events e SET status = x.status, error = x.error, org_id = x.org_id, meta_errors = x.meta_errors,
+    message_count = x.message_count, status_count = x.status_count, attempts = e.attempts + 1, processed_at = now()
+  FROM jsonb_to_recordset($4::jsonb) AS x(id bigint, status text, error text, org_id uuid, meta_errors jsonb, message_count int, status_count int)
+  WHERE e.id = x.id
 )
 SELECT 'message' AS kind, ins.id, ins.content IS NOT NULL AND ins.content <> '' AS has_content, med.id AS media_id,
-  pg_notify($11, json_build_object('org_id', ins.org_id, 'kind', 'message', 'patient_id', ins.patient_id, 'lead_id', ins.lead_id, 'message_id', ins.id)::text)
+  pg_notify($5, json_build_object('org_id', ins.org_id, 'kind', 'message', 'patient_id', ins.patient_id, 'lead_id', ins.lead_id, 'message_id', ins.id)::text)
 FROM ins LEFT JOIN med ON med.message_id = ins.id
 UNION ALL
 SELECT 'status', u.id, false, NULL,
-  pg_notify($11, json_build_object('org_id', u.org_id, 'kind', 'status', 'patient_id', u.patient_id, 'lead_id', u.lead_id, 'message_id', u.id)::text)
+  pg_notify($5, json_build_object('org_id', u.org_id, 'kind', 'status', 'patient_id', u.patient_id, 'lead_id', u.lead_id, 'message_id', u.id)::text)
 FROM st_upd u`;
 
 interface Row {
@@ -124,15 +125,21 @@ interface Row {
   media_id: string | null;
 }
 
-/** pg-boss writes its jobs through the caller's transaction (jobs exist iff the rows do). */
-const bossDb = (tx: postgres.Sql | postgres.TransactionSql) => ({
-  executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.unsafe(text, (values ?? []) as any[]) }),
-});
+/**
+ * pg-boss generates the job INSERT (its schema, its queue defaults); it is recorded here and
+ * sent in this delivery's transaction, pipelined with the COMMIT, instead of a round trip alone.
+ */
+async function jobStatements(queue: string, jobs: Array<{ data: object; singletonKey: string }>) {
+  const out: Array<{ text: string; values: unknown[] }> = [];
+  if (jobs.length === 0) return out;
+  await boss().insert(queue, jobs, { db: { executeSql: async (text: string, values?: unknown[]) => (out.push({ text, values: values ?? [] }), { rows: [] }) } });
+  return out;
+}
 
-/** The raw bytes first, before anything is parsed into tables: nothing Meta sent is lost. */
-export async function storeEvent(raw: Buffer, status: EventStatus, phoneNumberIds: string[] | null): Promise<number> {
+/** The raw bytes, alone (used when the processing transaction could not keep them). */
+export async function storeEvent(raw: Buffer, status: EventStatus, phoneNumberIds: string[] | null, error: string | null = null): Promise<number> {
   const [row] = await rawSql()<{ id: string }[]>`
-    INSERT INTO webhook_events (body, status, phone_number_ids) VALUES (${raw}, ${status}, ${phoneNumberIds}) RETURNING id`;
+    INSERT INTO webhook_events (body, status, phone_number_ids, error) VALUES (${raw}, ${status}, ${phoneNumberIds}, ${error}) RETURNING id`;
   return Number(row!.id);
 }
 
@@ -147,99 +154,207 @@ export function parseBody(raw: Buffer): ParsedDelivery | null {
 }
 
 export interface ProcessResult {
+  eventId: number;
   status: EventStatus;
   inserted: number;
   statusesApplied: number;
 }
 
-/** Processes a stored event in one transaction. Idempotent: replays and redeliveries add nothing. */
-export async function processEvent(eventId: number, d: ParsedDelivery): Promise<ProcessResult> {
-  const orgs = await routeAccounts(d.phoneNumberIds);
-  const routed = <T extends { phoneNumberId: string }>(xs: T[]) => xs.filter((x) => orgs.has(x.phoneNumberId));
-  const messages = routed(d.messages);
-  const statuses = routed(d.statuses);
-  const unrouted = [...d.messages, ...d.statuses].some((x) => !orgs.has(x.phoneNumberId)) || d.phoneNumberIds.some((id) => !orgs.has(id));
-  const status: EventStatus = unrouted ? "unrouted" : "processed";
+export class DatabaseUnavailable extends Error {}
 
+type Item = { d: ParsedDelivery; raw: Buffer; eventId?: undefined } | { d: ParsedDelivery; eventId: number; raw?: undefined };
+
+/**
+ * One transaction for a batch of deliveries: (BEGIN, the raw events, SAVEPOINT), then the
+ * ingest statement, then (job inserts, RELEASE, COMMIT). Raw events are written before any
+ * processing; if processing fails the transaction rolls back to the savepoint, so the events
+ * are still committed (then processed one by one, a failing one marked `failed` with a retry
+ * job). Never loses a body, never answers 200 for something not committed.
+ */
+async function ingestBatch(items: Item[]): Promise<ProcessResult[]> {
+  const orgs = await routeAccounts([...new Set(items.flatMap((i) => i.d.phoneNumberIds))]);
+  const c = await rawSql().reserve();
+  let open = false;
+  let released = false;
+  try {
+    const fresh = items.filter((i) => i.raw);
+    const q1 = [
+      c`BEGIN`,
+      fresh.length
+        ? c<{ id: string }[]>`INSERT INTO webhook_events ${c(fresh.map((i) => ({ body: i.raw!, status: "received", phone_number_ids: i.d.phoneNumberIds })))} RETURNING id`
+        : Promise.resolve([]),
+      c`SAVEPOINT ingest`,
+    ] as const;
+    const [b, e, sp] = await Promise.allSettled(q1);
+    open = b.status === "fulfilled";
+    const bad = [b, e, sp].find((x) => x.status === "rejected") as PromiseRejectedResult | undefined;
+    if (bad) throw new DatabaseUnavailable(describeError(bad.reason));
+    const newIds = (e as PromiseFulfilledResult<{ id: string }[]>).value.map((r) => Number(r.id));
+    let n = 0;
+    const eventIds = items.map((i) => i.eventId ?? newIds[n++]!);
+    const prepared = prepare(items.map((i, k) => ({ d: i.d, eventId: eventIds[k]! })), orgs);
+
+    let rows: Row[];
+    try {
+      rows = await c.unsafe<Row[]>(INGEST_SQL, prepared.params as any[], { prepare: true });
+    } catch (err) {
+      await c`ROLLBACK TO SAVEPOINT ingest`;
+      if (items.length > 1) {
+        // One bad delivery must not fail its neighbours: keep the events, then one by one.
+        await c`COMMIT`;
+        open = false;
+        released = true;
+        c.release();
+        const out: ProcessResult[] = [];
+        for (let k = 0; k < items.length; k++) out.push((await ingestBatch([{ d: items[k]!.d, eventId: eventIds[k]! }]))[0]!);
+        return out;
+      }
+      const eventId = eventIds[0]!;
+      await c`UPDATE webhook_events SET status = 'failed', error = ${describeError(err)}, attempts = attempts + 1 WHERE id = ${eventId}`;
+      for (const q of await jobStatements(QUEUES.webhookRetry, [{ data: { eventId }, singletonKey: `event:${eventId}` }])) await c.unsafe(q.text, q.values as any[]);
+      await c`COMMIT`;
+      open = false;
+      logger().warn({ eventId, error: (err as { code?: string }).code ?? (err as Error).name }, "webhook processing failed; retry queued");
+      return [{ eventId, status: "failed", inserted: 0, statusesApplied: 0 }];
+    }
+
+    const inserted = rows.filter((x) => x.kind === "message");
+    const screen = inserted.filter((x) => x.has_content).map((x) => ({ data: { messageId: x.id }, singletonKey: x.id }));
+    const media = inserted.filter((x) => x.media_id).map((x) => ({ data: { mediaId: x.media_id! }, singletonKey: x.media_id! }));
+    const jobs = [...(await jobStatements(QUEUES.riskScreen, screen)), ...(await jobStatements(QUEUES.mediaDownload, media))];
+    for (const change of prepared.numberChanges) await moveIdentity(c as unknown as postgres.TransactionSql, change);
+    const tail = await Promise.allSettled([...jobs.map((q) => c.unsafe(q.text, q.values as any[])), c`RELEASE SAVEPOINT ingest`, c`COMMIT`]);
+    open = false;
+    const failed = tail.find((x) => x.status === "rejected") as PromiseRejectedResult | undefined;
+    // A failed statement before COMMIT turns the COMMIT into a rollback: nothing was kept.
+    if (failed) throw new DatabaseUnavailable(describeError(failed.reason));
+    const single = items.length === 1;
+    return items.map((_, k) => ({
+      eventId: eventIds[k]!,
+      status: prepared.statuses[k]!,
+      inserted: single ? inserted.length : -1,
+      statusesApplied: single ? rows.length - inserted.length : -1,
+    }));
+  } finally {
+    if (open) await c`ROLLBACK`.catch(() => {});
+    if (!released) c.release();
+  }
+}
+
+function prepare(items: Array<{ d: ParsedDelivery; eventId: number }>, orgs: Map<string, string>) {
   const senderKeys = new Map<string, number>();
   const senders: Array<Record<string, unknown>> = [];
   const numberChanges: Array<{ orgId: string; oldPhone: string; newWaId: string; newUserId: string | null }> = [];
-  const msgRows = messages.map((m) => {
-    const orgId = orgs.get(m.phoneNumberId)!;
-    const phone = m.waId ? phoneKey(m.waId) : null;
-    const key = phone ? `${orgId}|p|${phone}` : `${orgId}|u|${m.userId}`;
-    let k = senderKeys.get(key);
-    if (k === undefined) {
-      k = senders.length;
-      senderKeys.set(key, k);
-      senders.push({ k, org_id: orgId, phone, wa_id: m.waId, user_id: m.userId, name: m.profileName });
+  const msgRows: Array<Record<string, unknown>> = [];
+  const stRows: Array<Record<string, unknown>> = [];
+  const events: Array<Record<string, unknown>> = [];
+  const statuses: EventStatus[] = [];
+  const seen = new Set<string>();
+  for (const { d, eventId } of items) {
+    const unrouted = d.phoneNumberIds.some((id) => !orgs.has(id)) || [...d.messages, ...d.statuses].some((x) => !orgs.has(x.phoneNumberId));
+    const status: EventStatus = unrouted ? "unrouted" : "processed";
+    statuses.push(status);
+    const firstOrg = d.phoneNumberIds.map((id) => orgs.get(id)).find(Boolean) ?? null;
+    events.push({
+      id: eventId,
+      status,
+      error: d.skipped ? `${d.skipped} element(s) unreadable; kept in the raw body` : null,
+      org_id: firstOrg,
+      meta_errors: d.metaErrors.length ? d.metaErrors : null,
+      message_count: d.messages.length,
+      status_count: d.statuses.length,
+    });
+    for (const m of d.messages) {
+      const orgId = orgs.get(m.phoneNumberId);
+      // Redeliveries inside one batch: the first copy wins (the unique key would too).
+      if (!orgId || seen.has(m.providerId)) continue;
+      seen.add(m.providerId);
+      const phone = m.waId ? phoneKey(m.waId) : null;
+      const key = phone ? `${orgId}|p|${phone}` : `${orgId}|u|${m.userId}`;
+      let k = senderKeys.get(key);
+      if (k === undefined) {
+        k = senders.length;
+        senderKeys.set(key, k);
+        senders.push({ k, key, org_id: orgId, phone, wa_id: m.waId, user_id: m.userId, name: m.profileName });
+      }
+      if (m.numberChange && phone) numberChanges.push({ orgId, oldPhone: phone, ...m.numberChange });
+      msgRows.push({
+        k,
+        provider_id: m.providerId,
+        type: m.type,
+        content: m.content,
+        ts: m.timestamp.toISOString(),
+        raw: m.raw,
+        context_id: m.contextProviderId,
+        media_row: m.media ? randomUUID() : null,
+        media_id: m.media?.id ?? null,
+        mime: m.media?.mimeType ?? null,
+        sha: m.media?.sha256 ?? null,
+        error_code: m.errorCode,
+        error_title: m.errorTitle,
+        error_details: m.errorDetails,
+      });
     }
-    if (m.numberChange && phone) numberChanges.push({ orgId, oldPhone: phone, ...m.numberChange });
-    return {
-      k,
-      provider_id: m.providerId,
-      type: m.type,
-      content: m.content,
-      ts: m.timestamp.toISOString(),
-      raw: m.raw,
-      context_id: m.contextProviderId,
-      media_row: m.media ? randomUUID() : null,
-      media_id: m.media?.id ?? null,
-      mime: m.media?.mimeType ?? null,
-      sha: m.media?.sha256 ?? null,
-      error_code: m.errorCode,
-      error_title: m.errorTitle,
-      error_details: m.errorDetails,
-    };
-  });
-  const stRows = statuses.map((s) => ({
-    org_id: orgs.get(s.phoneNumberId),
-    provider_id: s.providerId,
-    status: s.status,
-    ts: s.timestamp.toISOString(),
-    error_code: s.errorCode,
-    error_title: s.errorTitle,
-    error_details: s.errorDetails,
-    rank: STATUS_RANK[s.status] ?? 0,
-  }));
-  const firstOrg = [...orgs.values()][0] ?? null;
-  const note = d.skipped ? `${d.skipped} element(s) unreadable; kept in the raw body` : null;
-  const params = [
-    JSON.stringify(senders),
-    JSON.stringify(msgRows),
-    JSON.stringify(stRows),
-    eventId,
-    status,
-    note,
-    firstOrg,
-    d.metaErrors.length ? JSON.stringify(d.metaErrors) : null,
-    d.messages.length,
-    d.statuses.length,
-    LIVE_CHANNEL,
-  ];
-
-  // Statuses only: the one statement is its own transaction.
-  if (msgRows.length === 0) {
-    const rows = await rawSql().unsafe<Row[]>(INGEST_SQL, params as any[], { prepare: true });
-    return { status, inserted: 0, statusesApplied: rows.length };
+    for (const s of d.statuses) {
+      const orgId = orgs.get(s.phoneNumberId);
+      if (!orgId) continue;
+      stRows.push({
+        org_id: orgId,
+        provider_id: s.providerId,
+        status: s.status,
+        ts: s.timestamp.toISOString(),
+        error_code: s.errorCode,
+        error_title: s.errorTitle,
+        error_details: s.errorDetails,
+        rank: STATUS_RANK[s.status] ?? 0,
+      });
+    }
   }
-  return rawSql().begin(async (tx) => {
-    const rows = await tx.unsafe<Row[]>(INGEST_SQL, params as any[], { prepare: true });
-    const inserted = rows.filter((r) => r.kind === "message");
-    const screen = inserted.filter((r) => r.has_content).map((r) => ({ data: { messageId: r.id }, singletonKey: r.id }));
-    const media = inserted.filter((r) => r.media_id).map((r) => ({ data: { mediaId: r.media_id }, singletonKey: r.media_id! }));
-    if (screen.length) await boss().insert(QUEUES.riskScreen, screen, { db: bossDb(tx) });
-    if (media.length) await boss().insert(QUEUES.mediaDownload, media, { db: bossDb(tx) });
-    for (const c of numberChanges) await moveIdentity(tx, c);
-    return { status, inserted: inserted.length, statusesApplied: rows.length - inserted.length };
-  }) as Promise<ProcessResult>;
+  // Concurrent batches lock identities, messages and statuses in one global order: no deadlocks.
+  senders.sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+  msgRows.sort((a, b) => (String(a.provider_id) < String(b.provider_id) ? -1 : 1));
+  stRows.sort((a, b) => (`${a.provider_id}|${a.status}` < `${b.provider_id}|${b.status}` ? -1 : 1));
+  const params = [JSON.stringify(senders), JSON.stringify(msgRows), JSON.stringify(stRows), JSON.stringify(events), LIVE_CHANNEL];
+  return { params, numberChanges, statuses };
 }
 
-/** A processing error: the event keeps it, and a job retries with backoff. */
-export async function markFailed(eventId: number, err: unknown) {
-  const message = describeError(err);
-  await rawSql()`UPDATE webhook_events SET status = 'failed', error = ${message}, attempts = attempts + 1 WHERE id = ${eventId}`;
-  await boss().send(QUEUES.webhookRetry, { eventId }, { singletonKey: `event:${eventId}` });
+// Group commit for webhooks: while MAX_INFLIGHT transactions are running, new deliveries wait
+// and then go together in one transaction (one set of statements, one commit). Under light
+// load every delivery runs at once, alone; under Meta's peak the statements per message fall.
+const MAX_INFLIGHT = 4;
+const MAX_BATCH_ITEMS = 1000;
+const waiting: Array<{ item: Item; resolve: (r: ProcessResult) => void; reject: (e: unknown) => void }> = [];
+let inflight = 0;
+
+function pump() {
+  while (inflight < MAX_INFLIGHT && waiting.length) {
+    const batch = [waiting.shift()!];
+    let size = batch[0]!.item.d.messages.length + batch[0]!.item.d.statuses.length;
+    while (waiting.length && size + waiting[0]!.item.d.messages.length + waiting[0]!.item.d.statuses.length <= MAX_BATCH_ITEMS) {
+      const next = waiting.shift()!;
+      size += next.item.d.messages.length + next.item.d.statuses.length;
+      batch.push(next);
+    }
+    inflight++;
+    ingestBatch(batch.map((b) => b.item))
+      .then((results) => batch.forEach((b, k) => b.resolve(results[k]!)), (err) => batch.forEach((b) => b.reject(err)))
+      .finally(() => {
+        inflight--;
+        pump();
+      });
+  }
+}
+
+function submit(item: Item): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ item, resolve, reject });
+    pump();
+  });
+}
+
+/** Processes a stored event again (retry job, webhook:replay). Idempotent: nothing is added twice. */
+export async function processEvent(eventId: number, d: ParsedDelivery): Promise<ProcessResult> {
+  return (await ingestBatch([{ d, eventId }]))[0]!;
 }
 
 /** Class and code only: driver messages can quote values from the payload. */
@@ -256,7 +371,7 @@ export async function reprocessEvent(eventId: number): Promise<ProcessResult | n
   const parsed = parseBody(row.body);
   if (!parsed) {
     await rawSql()`UPDATE webhook_events SET status = 'invalid' WHERE id = ${eventId}`;
-    return { status: "invalid", inserted: 0, statusesApplied: 0 };
+    return { eventId, status: "invalid", inserted: 0, statusesApplied: 0 };
   }
   try {
     return await processEvent(eventId, parsed);
@@ -276,25 +391,27 @@ export interface ReceiveResult {
 /** A verified delivery: persist, process, answer. Meta retries anything but a 2xx for days. */
 export async function receiveDelivery(raw: Buffer): Promise<ReceiveResult> {
   const parsed = parseBody(raw);
-  let eventId: number;
-  try {
-    eventId = await storeEvent(raw, parsed ? "received" : "invalid", parsed?.phoneNumberIds ?? null);
-  } catch (err) {
-    logger().error({ error: describeError(err) }, "webhook not stored: database unreachable");
-    return { httpStatus: 503 };
-  }
-  if (!parsed) return { httpStatus: 400, eventId, status: "invalid" };
-  try {
-    const r = await processEvent(eventId, parsed);
-    return { httpStatus: 200, eventId, status: r.status };
-  } catch (err) {
-    logger().warn({ eventId, error: (err as { code?: string }).code ?? (err as Error).name }, "webhook processing failed; retry queued");
+  if (!parsed) {
     try {
-      await markFailed(eventId, err);
+      const eventId = await storeEvent(raw, "invalid", null);
+      return { httpStatus: 400, eventId, status: "invalid" };
     } catch {
-      // Stored but neither processed nor marked: Meta's redelivery (dedupe by wamid) is the retry.
-      return { httpStatus: 503, eventId };
+      return { httpStatus: 503 };
     }
-    return { httpStatus: 200, eventId, status: "failed" };
+  }
+  try {
+    const r = await submit({ d: parsed, raw });
+    return { httpStatus: 200, eventId: r.eventId, status: r.status };
+  } catch (err) {
+    // The transaction (and the event in it) is gone: keep the bytes on their own, retry by job.
+    logger().warn({ error: (err as { code?: string }).code ?? (err as Error).name }, "webhook transaction failed");
+    try {
+      const eventId = await storeEvent(raw, "failed", parsed.phoneNumberIds, describeError(err));
+      await boss().send(QUEUES.webhookRetry, { eventId }, { singletonKey: `event:${eventId}` });
+      return { httpStatus: 200, eventId, status: "failed" };
+    } catch {
+      logger().error("webhook not stored: database unreachable");
+      return { httpStatus: 503 };
+    }
   }
 }

@@ -63,7 +63,7 @@ export async function getPatient(orgId: string, patientId: string) {
 
 
 /** The list a clinician triages from: open risk first, then most recent message. */
-export async function listPatients(orgId: string, opts: { search?: string; limit?: number } = {}) {
+export async function listPatients(orgId: string, opts: { search?: string; limit?: number; offset?: number } = {}) {
   const openRisk = db()
     .select({
       patientId: riskAlerts.patientId,
@@ -87,11 +87,21 @@ export async function listPatients(orgId: string, opts: { search?: string; limit
     .leftJoin(openRisk, eq(openRisk.patientId, patients.id))
     .where(and(eq(patients.orgId, orgId), opts.search ? ilike(patients.name, `%${opts.search.replace(/[%_\\]/g, "\\$&")}%`) : undefined))
     .orderBy(desc(sql`coalesce(${openRisk.rank}, 0)`), sql`${lastMessage} DESC NULLS LAST`, asc(patients.name))
-    .limit(opts.limit ?? 500);
+    .limit(opts.limit ?? 500)
+    .offset(opts.offset ?? 0);
   const levels = ["NONE", "LOW", "MEDIUM", "HIGH"] as const;
   return rows.map((r) => ({
     ...r,
     risk: levels[Number(r.riskRank)] ?? "NONE",
     lastMessageAt: r.lastMessageAt ? new Date(r.lastMessageAt) : null,
   }));
+}
+
+/** How many patients the list (with the same search) has in total, for paging. */
+export async function countPatients(orgId: string, opts: { search?: string } = {}) {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(patients)
+    .where(and(eq(patients.orgId, orgId), opts.search ? ilike(patients.name, `%${opts.search.replace(/[%_\\]/g, "\\$&")}%`) : undefined));
+  return row?.n ?? 0;
 }

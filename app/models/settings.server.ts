@@ -3,8 +3,8 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { webhookEvents, webhookRejections, whatsappAccounts } from "../../db/schema";
-import { enqueue } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
+import { reprocessEvent } from "../ingest/process.server";
+import { logger } from "../logger.server";
 import { audit, type Actor } from "./audit.server";
 
 export const FAILED_STATUSES = ["failed", "error"];
@@ -95,12 +95,16 @@ export async function findReplayableEvent(orgId: string, eventId: number) {
 }
 
 /**
- * Replays an event through the webhook-retry job (the same path automatic retries take).
- * Enqueued with its audit row in one transaction.
+ * Replays an event now, through the ingest processor (the same path the retry job and
+ * `webhook:replay` take). Returns the event's new status; a failure stays visible as `failed`.
  */
-export async function enqueueReplay(actor: Actor, eventId: number) {
-  await db().transaction(async (tx) => {
-    await enqueue(tx, QUEUES.webhookRetry, { eventId }, { singletonKey: `replay-${eventId}` });
-    await audit(actor, "webhook.replay", { subject: String(eventId) }, tx);
-  });
+export async function replayEvent(actor: Actor, eventId: number) {
+  await audit(actor, "webhook.replay", { subject: String(eventId) });
+  try {
+    const result = await reprocessEvent(eventId);
+    return { status: result?.status ?? "missing" };
+  } catch (err) {
+    logger().warn({ eventId, err: { message: (err as Error).message } }, "webhook replay failed");
+    return { status: "failed" as const };
+  }
 }

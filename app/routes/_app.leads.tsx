@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { ConvertLeadSchema } from "../lib/page-forms.server";
 import { requireClinician } from "../auth/guard.server";
 import { convertLead, DuplicatePatientError, LeadNotFoundError, listConvertedLeads, listOpenLeads } from "../models/leads.server";
 import { audit } from "../models/audit.server";
@@ -16,11 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { leads, converted, timezone: org.timezone };
 }
 
-const ConvertSchema = z.object({ intent: z.literal("convert"), leadId: z.string().uuid(), name: z.string().trim().min(1).max(200) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireClinician(request);
-  const parsed = ConvertSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ConvertLeadSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: "name_required" as const, leadId: null }, { status: 400 });
   try {
     const { patientId } = await convertLead(actor, parsed.data.leadId, parsed.data.name);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
-import { z } from "zod";
+import { AcknowledgeSchema } from "../lib/page-forms.server";
 import { notFound, requireClinician } from "../auth/guard.server";
 import { getPatient } from "../models/patient.server";
 import { audit } from "../models/audit.server";
@@ -23,13 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { alerts, acknowledged, analyses, messages, timezone: org.timezone, today: localToday(org.timezone) };
 }
 
-const ActionSchema = z.object({ intent: z.literal("acknowledge") });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, actor, clinician } = await requireClinician(request);
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AcknowledgeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const acknowledged = await acknowledgeAlerts({ ...actor, clinicianId: clinician.id }, patient.id);
   return { acknowledged };

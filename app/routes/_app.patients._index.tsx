@@ -1,19 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireClinician } from "../auth/guard.server";
-import { listPatients } from "../models/patient.server";
+import { countPatients, listPatients } from "../models/patient.server";
 import { audit } from "../models/audit.server";
 import { PatientsList } from "../components/patients-list";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
-// Search by name is a GET form (?q=): a name fragment, never health data.
+const PAGE_SIZE = 100;
+
+// Search by name is a GET form (?q=, a name fragment) and ?page=N: never health data.
+// Paged because the triage order puts who needs attention on the first page.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { org, actor } = await requireClinician(request);
-  const search = new URL(request.url).searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const patients = await listPatients(org.id, { search, limit: 1000 });
-  await audit(actor, "patients.list", { detail: { count: patients.length } });
-  return { patients, search: search ?? "", timezone: org.timezone };
+  const params = new URL(request.url).searchParams;
+  const search = params.get("q")?.trim().slice(0, 100) || undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const [patients, total] = await Promise.all([
+    listPatients(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    countPatients(org.id, { search }),
+  ]);
+  await audit(actor, "patients.list", { detail: { count: patients.length, page } });
+  return { patients, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone };
 }
 
 export default function Patients() {

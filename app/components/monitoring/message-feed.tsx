@@ -33,6 +33,7 @@ function transcriptionNote(m: FeedMessage, t: Strings) {
       return m.content ? null : t.transcriptionEmpty;
     case "failed":
       return `${t.transcriptionFailed}${m.transcriptionError ? `: ${m.transcriptionError}` : ""}`;
+    case "no_provider":
     case "unavailable":
     case "not_configured":
     case "skipped":

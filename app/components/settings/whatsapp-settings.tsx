@@ -31,7 +31,7 @@ export function WhatsappSettings(props: {
   failed: EventRow[];
   unrouted: EventRow[];
   timezone: string;
-  replayed: number | null;
+  replayed: { id: number; status: string } | null;
 }) {
   const t = useStrings();
   const locale = useLocale();
@@ -40,8 +40,11 @@ export function WhatsappSettings(props: {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t.settings}</h1>
       {props.replayed ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
-          {t.replayQueued.replace("{id}", String(props.replayed))}
+        <p
+          role="status"
+          className={`rounded-lg px-4 py-2 text-sm ring-1 ring-inset ${props.replayed.status === "failed" ? "bg-red-50 text-red-900 ring-red-200" : "bg-emerald-50 text-emerald-900 ring-emerald-200"}`}
+        >
+          {(props.replayed.status === "failed" ? t.replayFailed : t.replayDone).replace("{id}", String(props.replayed.id)).replace("{status}", props.replayed.status)}
         </p>
       ) : null}
 

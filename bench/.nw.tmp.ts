@@ -1,0 +1,11 @@
+import path from "node:path"; import http from "node:http"; import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import { parseConfig, setConfig } from "../app/config.server";
+import { openDatabase } from "../db/bootstrap"; import { ensureDefaultOrganization } from "../db/seed";
+import { startBoss } from "../jobs/boss";
+const cfg = parseConfig(); setConfig(cfg);
+const database = await openDatabase(cfg); await ensureDefaultOrganization(cfg);
+await startBoss(database.url, [], { work: false });
+const build = await import(path.resolve("build/index.js"));
+const app = express(); app.all("*", createRequestHandler({ build, mode: "production" }));
+http.createServer(app).listen(cfg.port);
