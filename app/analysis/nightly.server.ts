@@ -13,7 +13,7 @@ import { boss } from "../../jobs/boss";
 import { QUEUES } from "../../jobs/queues";
 import { logger } from "../logger.server";
 import { notifyLive } from "../lib/notify.server";
-import { detectLanguage, maxLevel, type RiskFlag, type RiskLevel } from "./risk-lexicon";
+import { detectLanguage, maxLevel, screenMessage, type RiskFlag, type RiskLevel } from "./risk-lexicon";
 import { analyzeDayLocal, type DailyAnalysis, type TranscriptLine } from "./local-analyzer";
 import { analyzeDayWithModel, ModelFailure, modelEnabled } from "./openai.server";
 
@@ -182,7 +182,9 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
   const { org, lines } = loaded;
   if (!lines.some((l) => l.role === "patient")) return { status: "no_messages" };
 
-  const local = analyzeDayLocal(lines);
+  // The full local analysis costs a few ms of CPU per day: only when it is the result.
+  let localCache: DailyAnalysis | null = null;
+  const local = () => (localCache ??= analyzeDayLocal(lines));
   let row: Omit<RowValues, "orgId" | "patientId" | "day">;
   let malformedAtEnd: ModelFailure | null = null;
 
@@ -190,9 +192,16 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
     const language = detectLanguage(lines.filter((l) => l.role === "patient").map((l) => l.text).join("\n"));
     try {
       const { value, tokens, model } = await analyzeDayWithModel(lines, language, org.timezone);
-      // The model may raise the risk the lexicon found, never lower it.
-      const riskLevel = maxLevel(value.risk_level, local.risk_level as RiskLevel);
-      const flags = [...new Set<RiskFlag>([...(value.risk_flags as RiskFlag[]), ...(local.risk_flags as RiskFlag[])])];
+      // The model may raise the risk the lexicon finds in the patient's lines, never lower it.
+      let riskLevel: RiskLevel = value.risk_level;
+      const flagSet = new Set<RiskFlag>(value.risk_flags as RiskFlag[]);
+      for (const l of lines) {
+        if (l.role !== "patient") continue;
+        const screen = screenMessage(l.text);
+        riskLevel = maxLevel(riskLevel, screen.level);
+        screen.flags.forEach((f) => flagSet.add(f));
+      }
+      const flags = [...flagSet];
       row = {
         sentimentScore: value.sentiment_score,
         emotionalState: value.emotional_state,
@@ -200,7 +209,7 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
         riskFlags: flags,
         summary: value.summary,
         suggestion: value.suggestion,
-        messageCount: local.message_count,
+        messageCount: lines.length,
         model,
         analyzer: "openai",
         fallbackReason: null,
@@ -213,10 +222,10 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
       if (retryable && !opts.finalAttempt) throw f;
       logger().warn({ patientId: job.patientId, day: job.day, kind: f.kind, reason: f.reason }, "analysis model failed: local fallback");
       if (f.kind === "malformed") malformedAtEnd = f;
-      row = { ...fromLocal(local), analyzer: "local_fallback", fallbackReason: `${f.kind}:${f.reason}` };
+      row = { ...fromLocal(local()), analyzer: "local_fallback", fallbackReason: `${f.kind}:${f.reason}` };
     }
   } else {
-    row = fromLocal(local);
+    row = fromLocal(local());
   }
 
   const trendAlert = await db().transaction(async (tx) => {

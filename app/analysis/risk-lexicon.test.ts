@@ -224,3 +224,81 @@ describe("generalised categories", () => {
     expect(level("no quiero salir, quiero desaparecer")).toBe("HIGH");
   });
 });
+
+// Layer 2 (concept-family scoring). Phrasings invented for these tests; the four benign
+// look-alikes at the end are the ones named in the product brief.
+describe("concept-family scoring", () => {
+  const concept = (t: string) => screenMessage(t).matches.find((m) => m.families);
+
+  const pairs: Array<[string, string, string]> = [
+    ["just swallowed maybe 25 of the anxiety tablets", "INGESTION", "MEANS:pills"],
+    ["me tomé unas 30 pastis de mi hermana", "INGESTION", "MEANS:pills"],
+    ["parked under the viaduct and just sat there for hours", "PROXIMITY", "MEANS:place"],
+    ["estoy sentada en la baranda del puente ahora", "PROXIMITY", "MEANS:place"],
+    ["busqué qué altura hace falta para no sobrevivir desde un edificio", "SEARCHING", "MEANS:place"],
+    ["searched what overdose of insulin is lethal", "SEARCHING", "MEANS:pills"],
+    ["dejé mis contraseñas anotadas para mi hijo, esto ya es para siempre", "FINALITY", "ARRANGEMENTS"],
+    ["left my insurance papers on the desk for my son, please dont tell anyone", "ARRANGEMENTS", "SECRECY"],
+    ["i have it all planned out, just dont tell my mom", "PLAN", "SECRECY"],
+    ["ya lo decidí. me siento en paz por fin", "FINALITY", "PLAN"],
+    ["gracias por todo, de verdad, esta es la última vez que me escriben", "FINALITY", "FAREWELL"],
+    ["ya tengo la cuerda y quisiera desaparecer", "ACQUIRED", "DEATH_WISH"],
+    ["got a noose hidden in the garage", "ACQUIRED", "MEANS:rope"],
+    ["si el vecino vuelve a gritarle a mi hija saco la escopeta, sé a qué hora sale", "HARM_OTHERS", "MEANS:weapon"],
+  ];
+  it.each(pairs)("%s → HIGH via %s + %s", (text, a, b) => {
+    const s = screenMessage(text);
+    expect(s.level).toBe("HIGH");
+    const c = concept(text)!;
+    expect(c.level).toBe("HIGH");
+    expect(c.families).toEqual(expect.arrayContaining([a, b]));
+  });
+
+  it("a death wish that is unambiguous alone is HIGH without a second family", () => {
+    expect(level("rezo cada noche para no despertar")).toBe("HIGH");
+    expect(concept("rezo cada noche para no despertar")!.families).toEqual(["DEATH_WISH:strong"]);
+    expect(level("honestly my parents would have an easier life if i was gone")).toBe("HIGH");
+  });
+
+  it("one family alone is not escalated", () => {
+    for (const t of ["the last time you changed my dose i slept badly", "actualicé mis contraseñas del banco", "mañana tengo todo organizado para la mudanza", "i keep a knife in the kitchen drawer"]) {
+      expect(concept(t)).toBeUndefined();
+    }
+  });
+
+  it.each([
+    "took all my pills this morning like you said",
+    "me corté el pelo",
+    "fui al puente de la calle 8 a comprar",
+    "the train was late, standing on the platform for ages",
+    "me tomé las pastillas con el desayuno como siempre",
+    "set an alarm so i take all 3 of my pills on time",
+    "googled how many steps a day is healthy",
+    "estoy lista para la cita",
+    "bought rope for the boat",
+    "i know where he lives, we are neighbours",
+    "took 10 mg of lexapro before bed",
+  ])("benign look-alike stays NONE/LOW: %s", (text) => {
+    expect(RISK_ORDER[level(text)]).toBeLessThanOrEqual(RISK_ORDER.LOW);
+  });
+
+  it("media context lowers one level at most; a first-person death wish stays ≥ MEDIUM", () => {
+    expect(concept("a news story about a man who swallowed 40 pills")!.level).toBe("MEDIUM");
+    expect(level("this song about wanting to disappear feels like it was written for me")).toBe("MEDIUM");
+  });
+
+  it("coping/denial lowers the concept score to MEDIUM, never to NONE", () => {
+    expect(concept("no quiero morirme ni nada, pero ya tengo todo pensado y no le digan a mi mamá")!.level).toBe("MEDIUM");
+  });
+
+  it("never lowers what the rules find", () => {
+    const s = screenMessage("ya no quiero vivir, en la novela el personaje también lo decía");
+    expect(s.level).toBe("HIGH");
+  });
+
+  it("threats with laughter follow the rule layer (LOW)", () => {
+    const t = "jajaja si me vuelve a ganar al fifa saco la pistola, sé dónde vive";
+    expect(concept(t)!.level).toBe("LOW");
+    expect(RISK_ORDER[level(t)]).toBeLessThan(RISK_ORDER.HIGH);
+  });
+});

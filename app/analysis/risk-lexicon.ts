@@ -35,6 +35,8 @@ export interface RiskMatch {
   flag: RiskFlag;
   level: RiskLevel;
   phrase: string;
+  /** concept families that produced this match (concept-family layer only) */
+  families?: string[];
 }
 export interface RiskScreen {
   level: RiskLevel;
@@ -269,6 +271,14 @@ const TARGET_EN =
   "not (?:be here|exist|wake up|be alive)|disappear\\b(?! (?:into|under|in|for (?:the|a|a bit|a while|the weekend)))|suicide|sleep forever|jump (?:off|from)|overdose|od\\b|" +
   "take all (?:my|the) (?:pills|meds))";
 
+// Prescribed-routine context ("took all my pills this morning like you said", "con la comida"):
+// shared by the quantity-overdose rule and the concept layer's ROUTINE family.
+const ROUTINE_SRC =
+  "\\b(?:(?:like|as) (?:you|u|the (?:doctor|doc|nurse|pharmacist)|my (?:doctor|doc|psychiatrist|nurse)|dr \\w+) (?:said|told me|prescribed|recommended|suggested)|as (?:prescribed|directed|usual)|como (?:me )?(?:dijiste|dijo|indicaste|indico|recetaste|receto|recomendo|recomendaste)|como (?:siempre|de costumbre|me lo recetaron)|" +
+    "set (?:an|my|the) alarm|(?:puse|pongo) (?:una |la )?alarma|con (?:la comida|el desayuno|la cena|el almuerzo|comida)|with (?:breakfast|lunch|dinner|food|a meal|my meal)|pillbox|pill box|pill organi[sz]er|pastillero|every (?:morning|night|day)|(?:todas las|cada) (?:mananas|noches|dia)|" +
+    "(?:this|today|esta) (?:morning|manana)(?: \\w+){0,3}? (?:like|as|como)|on time|a tiempo|picked up (?:my|the) (?:refill|prescription)|(?:la|a la) farmacia|pharmacy|(?:the )?(?:doctor|doctora|medico|dr) (?:said|dijo|told)|prescribed|recetad[oa]s?)\\b";
+const ROUTINE_CONTEXT = new RegExp(ROUTINE_SRC.replace(/ /g, "[\\s,]+"));
+
 const ROWS: Row[] = [
   ["suicidal_ideation", "HIGH", "\\b" + CUE_ES + "(?: \\w+){0,3}? " + TARGET_ES],
   ["suicidal_ideation", "HIGH", "\\b" + CUE_EN + "(?: \\w+){0,3}? " + TARGET_EN],
@@ -341,7 +351,7 @@ const ROWS: Row[] = [
   ["overdose", "HIGH", "\\bme (?:tome|trague|bebi|meti|he tomado|he tragado|acabo de tomar)(?: como| mas de| casi| unas| unos)? (?:toda la caja|el frasco|la caja|el blister|un frasco|una caja|un punado|un monton de (?:pastillas|pildoras)|varias cajas|\\d{2,}\\b(?! ?(?:mg|ml|gotas|minutos|min|horas|gr|g)\\b)|veinte|treinta|cuarenta|cincuenta)"],
   ["overdose", "HIGH", "\\bme (?:tome|trague|bebi|meti|he tomado|he tragado) (?:todas las|todos los|todo el|muchas|muchos|varias)(?: \\w+){0,2} (?:de )?" + MEDS],
   ["overdose", "HIGH", "\\b(?:pastillas|pildoras|medicacion|tome|tomado|meti|trague)(?: \\w+)? de mas a proposito|\\bsobredosis\\b|\\bme (?:tome|bebi|trague)\\b.{0,25}\\b(?:lejia|cloro|veneno|raticida|matarratas|insecticida|lavandina)"],
-  ["overdose", "HIGH", "\\b(?:took|taken|swallowed|downed|popped|ate)(?: like| about| over| almost)? (?:the whole|a whole|all (?:of )?(?:my|the)|a (?:bunch|handful|ton) of|too many|\\d{2,}|twenty|thirty|forty|fifty)(?: \\w+){0,2}? (?:of )?(?:my )?(?:bottle|box|pack|packet|blister|pills|meds|medication|tablets|capsules|tylenol|advil|paracetamol|ibuprofen|sleeping pills|" + DRUGS + ")\\b|\\boverdos\\w*"],
+  ["overdose", "HIGH", "\\b(?:took|taken|swallowed|downed|popped|ate)(?: like| about| over| almost)? (?:the whole|a whole|all (?:of )?(?:my|the)|a (?:bunch|handful|ton) of|too many|\\d{2,}(?!\\s?(?:mg|mcg|ml|gr|g|minutes|mins|min|hours|hrs)\\b)|twenty|thirty|forty|fifty)(?: \\w+){0,2}? (?:of )?(?:my )?(?:bottle|box|pack|packet|blister|pills|meds|medication|tablets|capsules|tylenol|advil|paracetamol|ibuprofen|sleeping pills|" + DRUGS + ")\\b|\\boverdos\\w*", { unless: ROUTINE_CONTEXT }],
   // ---- MEDIUM · medication refusal / abandonment ----
   ["medication_refusal", "MEDIUM", "\\b(?:deje|he dejado|dejo|abandone|voy a dejar|quiero dejar|pienso dejar|dejare|dejar) (?:de )?(?:tomar(?:me)? )?" + DET + MEDS + "\\b", { notAfter: INSTRUCTED }],
   ["medication_refusal", "MEDIUM", "\\bya no (?:me )?(?:tomo|tomare|voy a tomar|quiero tomar|estoy tomando) " + DET + MEDS + "\\b", { negatable: false }],
@@ -561,7 +571,7 @@ export function screenMessage(text: string): RiskScreen {
       // exec loop rather than matchAll: when a match is discarded (idiom, negated) the search
       // restarts one character later, so "no quiero estar mas, quiero desaparecer" is not hidden
       // by the negated first "quiero" swallowing the second.
-      if (p.unless && p.unless.test(norm.text)) continue;
+      if (p.unless && variants.some((v) => p.unless!.test(v.text))) continue;
       p.re.lastIndex = 0;
       for (let m = p.re.exec(norm.text); m; m = p.re.exec(norm.text)) {
         const s = m.index;
@@ -604,10 +614,223 @@ export function screenMessage(text: string): RiskScreen {
     }
     if (MEDIA.test(plain) && !FIRST_PERSON_STATE.test(plain) && result.matches.every((m) => m.level === "LOW")) result.matches = [];
   }
+  // Layer 2: concept-family co-occurrence. Added after the mood-only softening above and only
+  // ever as an extra match, so the final level is max(rules, concepts).
+  const concept = scoreConcepts(text, laughing);
+  if (concept) result.matches.push(concept);
   result.matches.sort((a, b) => RISK_ORDER[b.level] - RISK_ORDER[a.level]);
   for (const m of result.matches) {
     result.level = maxLevel(result.level, m.level);
     if (!result.flags.includes(m.flag)) result.flags.push(m.flag);
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Layer 2 · CONCEPT-FAMILY SCORING
+//
+// The pattern tables above recognise whole phrasings; unseen phrasings slip through. This
+// layer instead tags a message with broad concept families (MEANS, INGESTION, FINALITY,
+// ARRANGEMENTS, DEATH_WISH, PLAN, PROXIMITY, SEARCHING, HARM_OTHERS, SECRECY, FAREWELL,
+// ACQUIRED) over the same normalised text, and scores *co-occurrence of different families*
+// through the PAIRS table: one vague signal is ordinary life ("took my pills", "the last
+// time", "standing on the platform"); two unrelated kinds of signal in one message rarely
+// are. A few families are unambiguous alone (SINGLES). Benign-context families (routine
+// intake, coping/denial, media, leisure/surprise) cancel or lower the concept score only;
+// the final level is max(rules, concepts), so this layer can never lower what the rules found.
+// Everything is data: add vocabulary to FAMILIES, add combinations to PAIRS.
+// ---------------------------------------------------------------------------------------
+
+export type ConceptFamily =
+  | "MEANS:pills" | "MEANS:poison" | "MEANS:rope" | "MEANS:weapon" | "MEANS:blade" | "MEANS:place" | "MEANS:car"
+  | "INGESTION" | "FINALITY" | "ARRANGEMENTS" | "DEATH_WISH" | "DEATH_WISH:strong" | "PLAN" | "PROXIMITY"
+  | "SEARCHING" | "HARM_OTHERS" | "SECRECY" | "FAREWELL" | "ACQUIRED"
+  // benign context
+  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE";
+
+interface FamilyDef {
+  family: ConceptFamily;
+  src: string;
+  /** a negator governing the match ("no tengo la soga", "never took") drops it */
+  negatable?: boolean;
+}
+
+const QTY =
+  "(?:all(?: of)?|the whole|a whole|whole|entera?s?|enter[oa]s?|tod[oa]s? (?:las|los|la|el|mis)|toda la caja|todo el frasco|un blister|el blister|la caja|una caja|el frasco|un frasco|la tira|" +
+  "(?:(?:like|about|around|maybe|over|almost|como|unas?|unos|mas de|casi|tipo) )?(?:\\d{2,}|[5-9])\\b(?!\\s?(?:mg|ml|gr|g|gotas|drops|min|mins|minutos|minutes|horas|hours|hrs|am|pm|dias|days|anos|years|euros|pesos|dolares|dollars|usd|kg|km|metros|meters))|" +
+  "ten|fifteen|twenty|thirty|forty|fifty|diez|quince|veinte|treinta|cuarenta|cincuenta|a (?:bunch|handful|ton|lot|fistful) of|bunch of|handful of|too many|way too many|" +
+  "un punado|un monton|muchas|demasiadas|varias cajas|a bottle|the bottle|a box|the box|the pack|a pack|half the (?:bottle|box|pack)|la mitad del (?:frasco|blister)|everything i had|todo lo que (?:tenia|habia))";
+const PILLS =
+  "(?:pills?|pastillas?|pastis|pastillit\\w+|pildoras?|tablets?|tabletas?|meds|medication|medicamentos?|medicinas?|comprimidos?|capsulas?|capsules?|painkillers?|analgesicos?|" +
+  "sleeping (?:pills|tablets|meds)|somniferos?|calmantes?|blisters?|refill|receta|recetas|paracetamol|acetaminophen|tylenol|ibuprofen|ibuprofeno|advil|aspirinas?|insulina|insulin|" + DRUGS + ")";
+
+const FAMILIES: FamilyDef[] = [
+  // ---- MEANS (split by kind: pairs below say which kinds combine with what) ----
+  { family: "MEANS:pills", src: `\\b${PILLS}\\b` },
+  { family: "MEANS:poison", src: "\\b(?:poison|veneno|lejia|bleach|cloro|lavandina|raticida|matarratas|rat poison|antifreeze|anticongelante|insecticida|pesticide|plaguicida|carbon|charcoal|gas)\\b" },
+  { family: "MEANS:rope", src: "\\b(?:rope|cuerda|soga|noose|lazo|cable|cinturon|belt|extension cord)\\b" },
+  { family: "MEANS:weapon", src: "\\b(?:gun|guns|pistol|firearm|rifle|shotgun|revolver|handgun|arma|armas|pistola|escopeta|fierro|tiro|balazo|balazos|bala|balas|bullets?|cuchillo|knife)\\b" },
+  { family: "MEANS:blade", src: "\\b(?:blade|blades|razor|razors|navaja|navajas|cuchilla|cuchillas|gillette|hoja de afeitar|cutter|bisturi|exacto)\\b" },
+  { family: "MEANS:place", src: "\\b(?:bridge|puente|overpass|viaduct|viaducto|platform|anden|vias|train tracks|tracks|railway|train|trains|metro|subway|tren|trenes|balcony|balcon|roof|rooftop|azotea|techo|terraza|altura|heights?|ledge|cornisa|cliff|acantilado|barranco|precipicio|piso \\d+|\\d+(?:th|st|nd|rd)? (?:floor|pisos)|top floor|ultimo piso|edificio|building|parking garage|rio|river|mar|sea)\\b" },
+  { family: "MEANS:car", src: "\\b(?:car|highway|freeway|motorway|wheel|steering wheel|autopista|carretera|volante|auto|coche|carro|camion|truck|oncoming)\\b" },
+  // ---- INGESTION / act done: a swallow verb governing a quantity ----
+  { family: "INGESTION", src: `\\b(?:took|taken|take|swallowed|downed|popped|chugged|drank|ate|necked|me tome|me he tomado|me acabo de tomar|acabo de tomar|me trague|trague|me bebi|me baje|me meti|me empine|tome|tomé)\\b(?: \\w+){0,3}? ${QTY}`, negatable: true },
+  // ---- FINALITY ----
+  { family: "FINALITY", src: "\\b(?:(?:the )?last time (?:you|u|youll|anyone|they)\\b|ultima vez que (?:me|nos|te|les|hablamos|sabran)|no (?:me )?(?:volveran|van) a (?:ver|saber|tener que)(?: \\w+){0,2}|no me van a ver mas|never (?:see|hear from) me again|wont (?:be around|be here|see me)|wont (?:need|be needing) (?:it|them|this|that|any of)|ya no (?:l[oa]s? )?(?:voy a|vaya a) necesitar|" +
+    "ya no (?:voy a|vaya a) estar|ya no estare|going away for (?:a while|a long time|good)|me voy a ir(?=\\s*(?:$|[.!?,;]|lejos|para siempre|ya\\b|pronto))|para siempre|forever|for good|tying up (?:the |some |all the )?loose ends|atando (?:los )?cabos sueltos|cerrando (?:ciclos|pendientes)|" +
+    "en paz(?! con (?:mi (?:jefe|ex|hermana|hermano)))|at peace|(?:weirdly|strangely|so|really|oddly|finally|never felt so) calm|calm(?:er)? than (?:ever|ive)|tranquil[oa] por primera vez|por primera vez (?:en \\w+ )?(?:estoy|me siento) (?:en paz|tranquil[oa])|(?:im|i am|i feel) ready(?=\\s*(?:$|[.!?,;]|now\\b))|estoy list[oa](?=\\s*(?:$|[.!?,;]|ya\\b))|" +
+    "this is (?:it|the end)|es el (?:fin|final)|se acabo(?=\\s*(?:$|[.!?,;]))|ya (?:esta|quedo) todo(?: listo| hecho| arreglado| resuelto)?(?=\\s*(?:$|[.!?,;]))|(?:everything|its all) (?:is )?(?:done|sorted|taken care of)(?=\\s*(?:$|[.!?,;]))|no hay vuelta atras|no turning back|despues de (?:hoy|esta noche) (?:ya )?no)\\b" },
+  // ---- ARRANGEMENTS ----
+  { family: "ARRANGEMENTS", src: "\\b(?:passwords?|contrasenas?|claves (?:del|de mi|de la|de las|de los)|pin del banco|(?:my|the|mi|el|un) (?:will|testamento)\\b|testamento|life insurance|insurance (?:policy|papers|money)|poliza|seguro de vida|" +
+    "(?:left|wrote|writing|written|escribi|escrito|escribiendo|deje|dejando|redacte) (?:\\w+ ){0,3}?(?:notes?|letters?|cartas?|notas?|mensajes? (?:para|to))|(?:notes?|letters?|cartas?) (?:for|to|para|a) (?:my|mis|mi|each|cada|everyone|todos)|" +
+    "quien se (?:queda|quedara|va a quedar) con|who (?:will |would |is going to |gets to )?(?:keep|take|get|look after|take care of) (?:my|the) (?:dog|cat|pets?|kids|plants|stuff)|se quede con (?:mi|mis) (?:perr\\w+|gat\\w+|cosas|hij\\w+)|" +
+    "(?:gave|giving|give) away|regale|regalando|repartiendo (?:mis|todas)|repart(?:i|iendo) mis cosas|donated my|rehom\\w*|" +
+    "affairs in order|(?:papeles|cuentas|asuntos|todo) en orden|sorted (?:out )?(?:my )?(?:passwords|accounts|papers|finances|paperwork)|organice (?:mis|todos mis) (?:papeles|documentos|cuentas)|" +
+    "made (?:my )?peace with|hice las paces con todos|pague todas mis deudas|paid off (?:all )?my debts|cancel(?:e|led|ed) (?:all )?my (?:subscriptions|accounts))\\b", negatable: true },
+  // ---- DEATH_WISH (strong: unambiguous alone; weak: needs any other family) ----
+  { family: "DEATH_WISH:strong", src: "\\b(?:(?:pray|praying|hope|hoping|wish|ojala|rezo|pido|espero)\\b(?: \\w+){0,5}? (?:i |me )?(?:just )?(?:dont|not|never|no|ya no|nunca) (?:\\w+ )?(?:wake|waking|despert\\w*|despiert\\w*|amanec\\w*|abra los ojos|abrir los ojos)|" +
+    "(?:heart|corazon) (?:just )?(?:stops|stopped|se detenga|se pare|deje de latir)(?: \\w+){0,3}? (?:asleep|sleep|dormid[oa]|durmiendo|while)|no (?:volver a )?abr(?:a|ir) (?:mas )?los ojos|" +
+    "si (?:yo )?(?:ya )?no (?:estuviera|estuviese|existiera|existiese)|if i (?:wasnt|werent|was not|were not) (?:here|around|alive)|if i (?:was|were) gone|(?:better|easier|happier) (?:off )?(?:for (?:everyone|everybody|them|all|my \\w+) )?(?:without me|if i (?:was|were|wasnt|werent|disappeared|died))|" +
+    "(?:easier|better) (?:life|lives) if i|mas facil (?:para (?:todos|todo el mundo|ellos|mi familia) )?(?:si|sin) (?:yo|mi)\\b|mejor sin mi\\b|un alivio (?:que|si) (?:yo )?(?:no|me)\\b)" },
+  { family: "DEATH_WISH", src: "\\b(?:desaparecer|disappear(?:ed)?|vanish|no estar (?:aqui|mas)|not be (?:here|around)|no existir|not exist|stop existing|dejar de existir|(?:im|i am|soy|like) (?:a |una )?(?:burden|carga|estorbo)|sobro\\b|acabar con todo|terminar con todo|end it|the end of me|" +
+    "wont be around|no voy a estar (?:aqui|para)|ya no (?:voy a|vaya a) estar|no sirvo para nada|wish i was dead|(?:quiero|quisiera|ganas de) morir(?:me)?|want to die|wanna die)", negatable: true },
+  // ---- PLAN / TIME ----
+  { family: "PLAN", src: "\\b(?:tengo (?:todo|todo bien) (?:pensado|planeado|organizado|listo|preparado|calculado|resuelto)|(?:its|it is|everything is|todo esta) (?:all )?(?:planned|decided|ready|organizado|planeado|decidido|listo)|(?:have|got) it (?:all )?(?:planned|figured out|worked out)|all planned out|tengo un plan|(?:i )?have a plan|" +
+    "ya (?:tome|he tomado) (?:la|una|mi) decision(?! (?:de|sobre|del|para))|decision(?:s| is|s been| has been)? made|ya (?:lo )?decidi(?=\\s*(?:$|[.!?,;]|y\\b))|ya esta decidido|(?:ive |i have )?made up my mind(?=\\s*(?:$|[.!?,;]|and\\b))|(?:its|it is|im) decided|" +
+    "ya (?:elegi|escogi) (?:el dia|la fecha|el lugar|como)|(?:picked|chose|set) (?:a|the) (?:date|day|place)|ya se (?:lo que voy a hacer|que voy a hacer|como lo voy a hacer|cuando)|(?:i )?know (?:what im going to do|what i have to do|how (?:ill|im going to) do it)|" +
+    "(?:tonight|esta noche|sunday|saturday|friday|monday|domingo|sabado|viernes|lunes|this weekend|este finde|when everyone|cuando (?:se vayan|todos|mis)|mientras (?:duermen|no estan))\\b(?: \\w+){0,12}? (?:alone|by myself|to myself|sol[oa]\\b|nadie en casa|no one home|nobody home|the house to myself|la casa para mi|se vayan|are (?:out|gone|asleep|away)|leave)" +
+    "|(?:alone|sol[oa]|house to myself|nadie en casa)(?: \\w+){0,6}? (?:tonight|esta noche|sunday|saturday|friday|domingo|sabado|viernes|this weekend|este finde)\\b)" },
+  // ---- PROXIMITY ----
+  { family: "PROXIMITY", src: "\\b(?:parad[oa] en (?:el|la) (?:borde|orilla|baranda|barandal|cornisa)|standing (?:on|at) (?:the )?(?:edge|ledge|railing|rail)|sitting (?:on|at) (?:the )?(?:edge|ledge|railing)|on the (?:edge|ledge|railing|wrong side)|" +
+    "sat (?:there|at the edge|on the edge|for (?:an hour|hours|a while))|just sat|(?:sitting|standing|parked) there|me (?:acerque|acerco|acercaba)|acercandome|al borde|el borde|the edge|railing|baranda|barandal|(?:mirando|viendo) (?:para|hacia) abajo|looking (?:down|over the edge)|" +
+    "(?:one|a) step (?:away|and)|un paso (?:y|mas|de)|me quede (?:ahi|alli|mirando|sentad[oa]|parad[oa])|linea amarilla|yellow line|(?:again|otra vez|de nuevo) (?:y|and) (?:me quede|sat|stood)|" +
+    "(?:garage|garaje|cochera)(?: \\w+){0,6}? (?:engine|motor) (?:running|on|encendido|prendido)|(?:engine|motor) (?:running|on|encendido|prendido)(?: \\w+){0,6}? (?:garage|garaje|cochera)|de frente (?:a|contra) (?:un|el) (?:camion|muro|arbol|tren)|head on into|into oncoming)\\b" },
+  // ---- SEARCHING: a look-up verb with a lethality target ----
+  { family: "SEARCHING", src: "\\b(?:googled|googling|googlee|googleando|searched|searching|looked up|looking up|researched|researching|asked (?:google|chatgpt|siri|alexa|the ai|ai)|le pregunte a (?:google|chatgpt|siri|la ia|alexa)|busque|buscando|investigue|investigando|averigue)\\b(?: \\w+){0,10}? " +
+    "(?:(?:how|what|cuant\\w+|que|desde que|a que)\\b(?: \\w+){0,8}? (?:kill|killed|die|dies|morir|muere|mata|matan|liver|higado|fatal|lethal|letal|mortal|survive|sobrevive|no se sobrevive|overdose|sobredosis|painless|sin dolor|no despertar|not wake|height|altura|fall|caida|hacen falta|it takes)|lethal|letal|mortal|fatal|overdose|sobredosis|dosis (?:letal|mortal|maxima))\\b" },
+  // ---- HARM_OTHERS: targeting knowledge or seriousness about a person ----
+  { family: "HARM_OTHERS", src: "\\b(?:se (?:donde|cuando|a que hora)(?: \\w+){0,2}? (?:vive|esta sol[oa]|sale|llega|trabaja)|i know (?:where (?:he|she|they) (?:lives?|works?)|when (?:hes|shes|theyre|he is|she is|they are) (?:home )?(?:alone|by (?:himself|herself)))|" +
+    "(?:no|not) (?:estoy|es) (?:bromeando|jugando|broma|joking|kidding)|im not (?:joking|kidding)|le (?:meto|voy a meter|pego|voy a pegar|meteria) (?:un|unos|dos) (?:tiro|tiros|balazo|balazos|plomazo)|(?:shoot|stab) (?:him|her|them|that)|" +
+    "(?:traigo|llevo|voy a (?:traer|llevar)|bring(?:ing)?|take|taking) (?:el|la|my|the|mi)?(?: \\w+){0,3}? (?:arma|pistola|gun|pistol|knife|cuchillo|fierro)\\b(?: \\w+){0,3}? (?:si|if|cuando|when|al trabajo|to (?:work|school)|a la escuela))" },
+  // ---- SECRECY ----
+  { family: "SECRECY", src: "\\b(?:dont|do not) tell (?:anyone|anybody|nobody|my|mom|dad|them)|no (?:le|les) (?:digas|digan|cuentes|cuenten|avises|avisen)|no quiero que (?:se preocupen|nadie sepa|sepan)|dont worry about me|no (?:te preocupes|se preocupen) por mi|keep (?:this|it) between us|entre nosotros|nobody (?:needs to|has to) know|nadie (?:tiene que|debe) saber(?:lo)?" },
+  // ---- FAREWELL ----
+  { family: "FAREWELL", src: "\\b(?:gracias por todo|thank(?:s| you) (?:so much )?for everything|perdon(?:en|ame)? por todo|sorry for everything|forgive me|adios(?! a)|goodbye(?! to)|bye forever|(?:los|las|te) (?:quiero|amo) (?:a todos|mucho)|love you all|take care of (?:mom|dad|my \\w+|yourselves)|cuiden a (?:mi|mis))" },
+  // ---- ACQUIRED: obtaining or hiding a lethal object ----
+  { family: "ACQUIRED", src: "\\b(?:bought|buy|got|get|found|ordered|have|keep|hid|hide|hidden|stashed|compre|comprar|consegui|conseguir|tengo|guardo|escondi|escondid[oa]|guardad[oa]|pedi)\\b(?: \\w+){0,4}? (?:rope|cuerda|soga|noose|gun|pistol|handgun|arma|pistola|revolver|escopeta|poison|veneno|raticida|matarratas)\\b|\\b(?:rope|cuerda|soga|gun|pistol|arma|pistola)\\b(?: \\w+){0,6}? (?:escondid[oa]|guardad[oa]|in my (?:trunk|car|closet|drawer|room)|en (?:el|mi) (?:ropero|closet|armario|cajon|baul|maletero|auto|carro|coche))\\b", negatable: true },
+  // ---- benign context ----
+  { family: "ROUTINE", src: ROUTINE_SRC },
+  { family: "DENIAL", src: "\\b(?:not having any (?:thoughts|ideas)|no (?:thoughts|ideas|pensamientos) (?:of|de)|(?:im|i am) not (?:suicidal|going to do anything|gonna do anything)|no (?:estoy|soy) suicida|no quiero morirme ni nada|no es que (?:quiera|me quiera) morir|no voy a hacer (?:nada|ninguna locura)|(?:dont|do not) want to die|not (?:in )?danger|i would never)\\b" },
+  { family: "MEDIA", src: "\\b(?:song|cancion|lyrics|letra de|poem|poema|movie|pelicula|peli|film|series|serie|show|episode|episodio|book|libro|novel|novela|article|articulo|news|noticia|noticias|documentary|documental|character|personaje|podcast|video|reel|tiktok|chapter|capitulo)\\b" },
+  { family: "MEDIA_SELF", src: "\\b(?:written (?:for|about) me|escrit[oa] (?:para|sobre) mi|describes me|me describe|thats (?:exactly )?(?:me|how i feel)|asi (?:me siento|estoy)|me identifico|i relate|could have been me|podria ser yo|hablando de mi)\\b" },
+  { family: "LEISURE", src: "\\b(?:hunting|cazar|caceria|de caza|camping|acampar|climbing|escalar|escalada|gym|gimnasio|jump rope|saltar la cuerda|tender la ropa|tendedero|clothesline|mudanza|moving|boat|barco|velero|party|fiesta|sorpresa|surprise|birthday|cumple\\w*|regalo|gift|shooting range|poligono|practice|practica|tattoo|tatuaje|concierto|concert|trip|viaje|vacaciones|vacation)\\b" },
+];
+
+interface PairDef {
+  a: ConceptFamily | ConceptFamily[];
+  b: ConceptFamily | ConceptFamily[] | "*";
+  flag: RiskFlag;
+  /** HIGH unless stated */
+  level?: RiskLevel;
+  /** benign families that cancel this pair */
+  cancelledBy?: ConceptFamily[];
+}
+
+const OBJ_MEANS: ConceptFamily[] = ["MEANS:pills", "MEANS:poison", "MEANS:rope", "MEANS:weapon", "MEANS:blade"];
+const ALL_MEANS: ConceptFamily[] = [...OBJ_MEANS, "MEANS:place", "MEANS:car"];
+
+/** Strong pairs: two DIFFERENT families co-occurring in one message → HIGH. */
+const PAIRS: PairDef[] = [
+  { a: "INGESTION", b: ["MEANS:pills", "MEANS:poison"], flag: "overdose", cancelledBy: ["ROUTINE"] },
+  { a: "PROXIMITY", b: ["MEANS:place", "MEANS:car"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "SEARCHING", b: ALL_MEANS, flag: "suicidal_ideation" },
+  { a: "SEARCHING", b: ["DEATH_WISH", "FINALITY", "PLAN"], flag: "suicidal_ideation" },
+  { a: "ACQUIRED", b: ["SECRECY", "PLAN", "FINALITY", "FAREWELL", "DEATH_WISH", "PROXIMITY"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "ACQUIRED", b: "*", flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE", "MEDIA"] },
+  { a: "FINALITY", b: ["ARRANGEMENTS", "PLAN", "FAREWELL", "SECRECY"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "FINALITY", b: OBJ_MEANS, flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE"] },
+  { a: "ARRANGEMENTS", b: ["SECRECY", "FAREWELL", "PLAN"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "PLAN", b: ["SECRECY", "FAREWELL"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "PLAN", b: ALL_MEANS, flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE"] },
+  { a: "DEATH_WISH", b: "*", flag: "suicidal_ideation" },
+  { a: "HARM_OTHERS", b: ["MEANS:weapon", "MEANS:blade", "MEANS:poison"], flag: "harm_to_others", cancelledBy: ["LEISURE", "MEDIA"] },
+  // a song/film/post the patient says is about them, next to a death wish: never below MEDIUM
+  { a: "MEDIA_SELF", b: ["DEATH_WISH"], flag: "suicidal_ideation", level: "MEDIUM" },
+];
+/** Families unambiguous on their own. */
+const SINGLES: Array<{ family: ConceptFamily; flag: RiskFlag }> = [{ family: "DEATH_WISH:strong", flag: "suicidal_ideation" }];
+const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE"]);
+/** the weak DEATH_WISH family is implied by the strong one */
+const IMPLIES: Partial<Record<ConceptFamily, ConceptFamily>> = { "DEATH_WISH:strong": "DEATH_WISH" };
+
+const FAMILY_RES = FAMILIES.map((f) => ({ ...f, re: rx(f.src) }));
+
+interface ConceptHit {
+  family: ConceptFamily;
+  phrase: string;
+}
+
+/** Tags the message with concept families (negated / idiom-covered mentions are dropped). */
+export function conceptFamilies(text: string): ConceptHit[] {
+  const language = detectLanguage(text ?? "");
+  const hits = new Map<ConceptFamily, string>();
+  for (const norm of [normalise(text, language), normalise(text, language === "es" ? "en" : "es")]) {
+    const idiomSpans: Array<[number, number]> = [];
+    for (const re of IDIOMS) for (const m of norm.text.matchAll(re)) idiomSpans.push([m.index!, m.index! + m[0].length]);
+    for (const f of FAMILY_RES) {
+      if (hits.has(f.family)) continue;
+      f.re.lastIndex = 0;
+      for (let m = f.re.exec(norm.text); m; m = f.re.exec(norm.text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (e === s || idiomSpans.some(([a, b]) => s < b && e > a) || (f.negatable && negated(norm.text, s))) {
+          f.re.lastIndex = s + 1;
+          continue;
+        }
+        hits.set(f.family, text.slice(norm.starts[s], norm.ends[e - 1]).trim().slice(0, 60));
+        break;
+      }
+    }
+  }
+  for (const [from, to] of Object.entries(IMPLIES) as Array<[ConceptFamily, ConceptFamily]>) {
+    if (hits.has(from) && !hits.has(to)) hits.set(to, hits.get(from)!);
+  }
+  return [...hits].map(([family, phrase]) => ({ family, phrase }));
+}
+
+/** Concept-family score of one message: the strongest match it supports, or null. */
+function scoreConcepts(text: string, laughing: boolean): RiskMatch | null {
+  const hits = conceptFamilies(text);
+  const has = new Set(hits.map((h) => h.family));
+  const phraseOf = (f: ConceptFamily) => hits.find((h) => h.family === f)?.phrase ?? "";
+  const present = (x: ConceptFamily | ConceptFamily[]) => (Array.isArray(x) ? x : [x]).filter((f) => has.has(f));
+  let best: { flag: RiskFlag; level: RiskLevel; families: ConceptFamily[] } | null = null;
+  for (const s of SINGLES) if (has.has(s.family)) { best = { flag: s.flag, level: "HIGH", families: [s.family] }; break; }
+  if (!best) {
+    for (const p of PAIRS) {
+      const pl = p.level ?? "HIGH";
+      if (best && RISK_ORDER[best.level] >= RISK_ORDER[pl]) continue;
+      if (p.cancelledBy?.some((f) => has.has(f))) continue;
+      const as = present(p.a);
+      if (!as.length) continue;
+      const bs =
+        p.b === "*"
+          ? [...has].filter((f) => !BENIGN.has(f) && !as.includes(f) && IMPLIES[f] !== as[0] && IMPLIES[as[0]] !== f)
+          : present(p.b).filter((f) => !as.includes(f));
+      if (!bs.length) continue;
+      best = { flag: p.flag, level: pl, families: [as[0], bs[0]] };
+    }
+  }
+  if (!best) return null;
+  let level: RiskLevel = best.level;
+  // Coping/denial stated in the same message and media context lower ONE level at most (never
+  // below MEDIUM); threats to others said laughing follow the rule layer (LOW).
+  if (level === "HIGH" && (has.has("DENIAL") || (has.has("MEDIA") && !has.has("MEDIA_SELF")))) level = "MEDIUM";
+  if (best.flag === "harm_to_others" && laughing) level = "LOW";
+  return {
+    flag: best.flag,
+    level,
+    phrase: best.families.map((f) => `${f}: ${phraseOf(f)}`).join(" + "),
+    families: best.families,
+  };
 }
