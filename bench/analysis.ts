@@ -117,7 +117,7 @@ async function startDoubleProcess(): Promise<{ url: string; chatCalls: () => Pro
 }
 
 async function doubleMain() {
-  const ai = await startDoubleProcess();
+  const ai = await startOpenAIDouble({ latencyMs: LATENCY_MS });
   // A side door for the call count: a tiny second server, so the double itself stays untouched.
   const http = await import("node:http");
   const side = http.createServer((_req, res) => res.end(String(ai.calls.filter((c) => c.path === "/chat/completions").length)));

@@ -224,9 +224,9 @@ describe("npm run kura -- analysis:run", () => {
     const { org, p } = await crisisDay();
     const p2 = await makePatient(org.orgId);
     await msg(org.orgId, p2, "INBOUND", "Hoy estoy bien", "2025-03-10T09:00:00Z");
-    const env = { ...process.env, DATABASE_URL: database.url, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: ai.url, LOG_LEVEL: "warn", NODE_ENV: "test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: ai.url, LOG_LEVEL: "warn", NODE_ENV: "test" };
     const cli = async () => {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-03-10", "--org", org.orgId], { env });
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-03-10", "--org", org.orgId], { env, encoding: "utf8" });
       return JSON.parse(stdout.trim().split("\n").pop()!);
     };
     expect(await cli()).toMatchObject({ days_analyzed: 2, alerts: 0 });
@@ -234,7 +234,7 @@ describe("npm run kura -- analysis:run", () => {
     const rows = await rowsOf(org.orgId);
     expect(rows.map((r) => r.patient_id).sort()).toEqual([p.patientId, p2.patientId].sort());
 
-    const bad = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-02-30"], { env }).catch((e) => e);
+    const bad = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-02-30"], { env, encoding: "utf8" }).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--date/);
   }, 60_000);

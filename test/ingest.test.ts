@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql, db } from "../db/client";
 import { config, setConfig } from "../app/config.server";
@@ -386,4 +387,24 @@ describe("deliveries", () => {
     expect((await call(webhook.action, req)).status).toBe(200);
     expect((await sql()`SELECT count(*)::int AS n FROM message_log WHERE org_id = ${org.orgId}`)[0]!.n).toBe(1000);
   });
+});
+
+describe("webhook:replay", () => {
+  it("re-processes failed events from the command line, idempotently", async () => {
+    const org = await makeOrg();
+    const wamid = newWamid();
+    const body = Buffer.from(JSON.stringify(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600000505" }, messages: [textMessage("34600000505", "otra vez", { id: wamid })] })));
+    const [event] = await sql()`INSERT INTO webhook_events (body, status, error) VALUES (${body}, 'failed', 'simulated') RETURNING id`;
+    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "db/cli.ts", "webhook:replay", ...args], {
+      cwd: path.resolve(import.meta.dirname, ".."), encoding: "utf8", env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" } });
+    const bad = run("--id", "x");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--id must be/);
+    const ok = run("--failed");
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout.trim().split("\n").pop()!).replayed).toBeGreaterThanOrEqual(1);
+    expect(run("--id", String(event!.id)).status).toBe(0);
+    expect(await sql()`SELECT 1 FROM message_log WHERE provider_id = ${wamid}`).toHaveLength(1);
+    expect((await sql()`SELECT status FROM webhook_events WHERE id = ${event!.id}`)[0]!.status).toBe("processed");
+  }, 60_000);
 });

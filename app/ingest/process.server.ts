@@ -160,85 +160,69 @@ export interface ProcessResult {
   statusesApplied: number;
 }
 
-export class DatabaseUnavailable extends Error {}
-
 type Item = { d: ParsedDelivery; raw: Buffer; eventId?: undefined } | { d: ParsedDelivery; eventId: number; raw?: undefined };
 
 /**
- * One transaction for a batch of deliveries: (BEGIN, the raw events, SAVEPOINT), then the
- * ingest statement, then (job inserts, RELEASE, COMMIT). Raw events are written before any
- * processing; if processing fails the transaction rolls back to the savepoint, so the events
- * are still committed (then processed one by one, a failing one marked `failed` with a retry
- * job). Never loses a body, never answers 200 for something not committed.
+ * One transaction for a batch of deliveries: the raw events first, then the ingest statement
+ * in a savepoint, then the job inserts (one pipelined round trip), COMMIT. If processing
+ * fails the savepoint is rolled back and the events are still committed (then processed one
+ * by one; a failing one is marked `failed` with a retry job). No body is ever lost, and no
+ * 200 is answered for anything not committed.
  */
 async function ingestBatch(items: Item[]): Promise<ProcessResult[]> {
   const orgs = await routeAccounts([...new Set(items.flatMap((i) => i.d.phoneNumberIds))]);
-  const c = await rawSql().reserve();
-  let open = false;
-  let released = false;
-  try {
+  const out = await rawSql().begin(async (tx) => {
     const fresh = items.filter((i) => i.raw);
-    const q1 = [
-      c`BEGIN`,
-      fresh.length
-        ? c<{ id: string }[]>`INSERT INTO webhook_events ${c(fresh.map((i) => ({ body: i.raw!, status: "received", phone_number_ids: i.d.phoneNumberIds })))} RETURNING id`
-        : Promise.resolve([]),
-      c`SAVEPOINT ingest`,
-    ] as const;
-    const [b, e, sp] = await Promise.allSettled(q1);
-    open = b.status === "fulfilled";
-    const bad = [b, e, sp].find((x) => x.status === "rejected") as PromiseRejectedResult | undefined;
-    if (bad) throw new DatabaseUnavailable(describeError(bad.reason));
-    const newIds = (e as PromiseFulfilledResult<{ id: string }[]>).value.map((r) => Number(r.id));
+    const newIds = fresh.length
+      ? (await tx<{ id: string }[]>`INSERT INTO webhook_events ${tx(fresh.map((i) => ({ body: i.raw!, status: "received", phone_number_ids: i.d.phoneNumberIds })))} RETURNING id`).map((r) => Number(r.id))
+      : [];
     let n = 0;
     const eventIds = items.map((i) => i.eventId ?? newIds[n++]!);
     const prepared = prepare(items.map((i, k) => ({ d: i.d, eventId: eventIds[k]! })), orgs);
 
     let rows: Row[];
     try {
-      rows = await c.unsafe<Row[]>(INGEST_SQL, prepared.params as any[], { prepare: true });
+      rows = await tx.savepoint((sp) => sp.unsafe<Row[]>(INGEST_SQL, prepared.params as any[], { prepare: true }));
     } catch (err) {
-      await c`ROLLBACK TO SAVEPOINT ingest`;
-      if (items.length > 1) {
-        // One bad delivery must not fail its neighbours: keep the events, then one by one.
-        await c`COMMIT`;
-        open = false;
-        released = true;
-        c.release();
-        const out: ProcessResult[] = [];
-        for (let k = 0; k < items.length; k++) out.push((await ingestBatch([{ d: items[k]!.d, eventId: eventIds[k]! }]))[0]!);
-        return out;
-      }
+      if (isConnectionError(err)) throw err;
+      // One bad delivery must not fail its neighbours: commit the raw events, then one by one.
+      if (items.length > 1) return { split: eventIds };
       const eventId = eventIds[0]!;
-      await c`UPDATE webhook_events SET status = 'failed', error = ${describeError(err)}, attempts = attempts + 1 WHERE id = ${eventId}`;
-      for (const q of await jobStatements(QUEUES.webhookRetry, [{ data: { eventId }, singletonKey: `event:${eventId}` }])) await c.unsafe(q.text, q.values as any[]);
-      await c`COMMIT`;
-      open = false;
+      await tx`UPDATE webhook_events SET status = 'failed', error = ${describeError(err)}, attempts = attempts + 1 WHERE id = ${eventId}`;
+      for (const q of await jobStatements(QUEUES.webhookRetry, [{ data: { eventId }, singletonKey: `event:${eventId}` }])) await tx.unsafe(q.text, q.values as any[]);
       logger().warn({ eventId, error: (err as { code?: string }).code ?? (err as Error).name }, "webhook processing failed; retry queued");
-      return [{ eventId, status: "failed", inserted: 0, statusesApplied: 0 }];
+      return { results: [{ eventId, status: "failed" as EventStatus, inserted: 0, statusesApplied: 0 }] };
     }
 
     const inserted = rows.filter((x) => x.kind === "message");
     const screen = inserted.filter((x) => x.has_content).map((x) => ({ data: { messageId: x.id }, singletonKey: x.id }));
     const media = inserted.filter((x) => x.media_id).map((x) => ({ data: { mediaId: x.media_id! }, singletonKey: x.media_id! }));
     const jobs = [...(await jobStatements(QUEUES.riskScreen, screen)), ...(await jobStatements(QUEUES.mediaDownload, media))];
-    for (const change of prepared.numberChanges) await moveIdentity(c as unknown as postgres.TransactionSql, change);
-    const tail = await Promise.allSettled([...jobs.map((q) => c.unsafe(q.text, q.values as any[])), c`RELEASE SAVEPOINT ingest`, c`COMMIT`]);
-    open = false;
-    const failed = tail.find((x) => x.status === "rejected") as PromiseRejectedResult | undefined;
-    // A failed statement before COMMIT turns the COMMIT into a rollback: nothing was kept.
-    if (failed) throw new DatabaseUnavailable(describeError(failed.reason));
+    // Pipelined: one round trip for all job inserts.
+    await Promise.all(jobs.map((q) => tx.unsafe(q.text, q.values as any[])));
+    for (const change of prepared.numberChanges) await moveIdentity(tx, change);
     const single = items.length === 1;
-    return items.map((_, k) => ({
-      eventId: eventIds[k]!,
-      status: prepared.statuses[k]!,
-      inserted: single ? inserted.length : -1,
-      statusesApplied: single ? rows.length - inserted.length : -1,
-    }));
-  } finally {
-    if (open) await c`ROLLBACK`.catch(() => {});
-    if (!released) c.release();
+    return {
+      results: items.map((_, k) => ({
+        eventId: eventIds[k]!,
+        status: prepared.statuses[k]!,
+        inserted: single ? inserted.length : -1,
+        statusesApplied: single ? rows.length - inserted.length : -1,
+      })),
+    };
+  });
+  if ("split" in out && out.split) {
+    const results: ProcessResult[] = [];
+    for (let k = 0; k < items.length; k++) results.push((await ingestBatch([{ d: items[k]!.d, eventId: out.split[k]! }]))[0]!);
+    return results;
   }
+  return out.results!;
+}
+
+/** The database is unreachable (vs a statement that failed): the caller answers 503. */
+function isConnectionError(err: unknown): boolean {
+  const code = String((err as { code?: string })?.code ?? "");
+  return /^(CONNECTION_|CONNECT_TIMEOUT|ECONN|EPIPE|ETIMEDOUT|57P0|08)/.test(code);
 }
 
 function prepare(items: Array<{ d: ParsedDelivery; eventId: number }>, orgs: Map<string, string>) {
