@@ -128,8 +128,8 @@ describe("the real process", () => {
   // Skipped until db/client.ts is fixed: postgres-js 3.4.9 crashes the process (TypeError
   // "Cannot read properties of null (reading 'write')" in connection.js nextWrite) when Postgres
   // shuts down under ANY in-flight sql.begin/drizzle transaction; reproduced with a bare
-  // sql.begin loop. Run with KURA_FAULTS_PG_STOP=1 once the driver is patched or upgraded.
-  it.skipIf(!process.env.KURA_FAULTS_PG_STOP)("Postgres stopped during load: 503s, no crash; after restart the retries land once", async () => {
+  // sql.begin loop; scripts/patch-deps.mjs (postinstall) guards it.
+  it("Postgres stopped during load: 503s, no crash; after restart the retries land once", async () => {
     const port = await freePort();
     const child = startServer(port);
     await ready(port);
