@@ -125,10 +125,9 @@ describe("the real process", () => {
     await stopChild(child);
   }, 120_000);
 
-  // Skipped until db/client.ts is fixed: postgres-js 3.4.9 crashes the process (TypeError
-  // "Cannot read properties of null (reading 'write')" in connection.js nextWrite) when Postgres
-  // shuts down under ANY in-flight sql.begin/drizzle transaction; reproduced with a bare
-  // sql.begin loop; scripts/patch-deps.mjs (postinstall) guards it.
+  // postgres-js 3.4.9 crashed the process here (TypeError "Cannot read properties of null
+  // (reading 'write')" in nextWrite, upstream #1154) whenever Postgres shut down under an
+  // in-flight transaction; scripts/patch-deps.mjs (postinstall) guards it.
   it("Postgres stopped during load: 503s, no crash; after restart the retries land once", async () => {
     const port = await freePort();
     const child = startServer(port);
