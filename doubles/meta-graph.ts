@@ -22,6 +22,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { readBody } from "./http";
 import { metaJson, newWamid, signBody, statusUpdate, type StatusName } from "./webhook-payloads";
 
 export const GRAPH_VERSION = "v24.0";
@@ -298,16 +299,6 @@ function sendGraphError(res: ServerResponse, code: number, version: string, over
   sendJson(res, over?.status ?? status, body, version, extra);
 }
 
-async function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of req) {
-    n += (c as Buffer).length;
-    if (n > limit) throw new Error("body too large");
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { readBody } from "./http";
 
 export type OpenAIMode = "ok" | "429" | "500" | "malformed" | "refusal" | "content_filter";
 
@@ -392,16 +393,6 @@ export function strictSchemaError(name: string, root: any): string | null {
 // ---------------------------------------------------------------------------------------
 // Handlers
 
-async function readBody(req: IncomingMessage, limit = 30 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of req) {
-    n += (c as Buffer).length;
-    if (n > limit) throw new Error("body too large");
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 const tokens = (s: string) => Math.max(1, Math.ceil(s.length / 4));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
