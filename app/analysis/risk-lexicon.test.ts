@@ -302,3 +302,81 @@ describe("concept-family scoring", () => {
     expect(RISK_ORDER[level(t)]).toBeLessThan(RISK_ORDER.HIGH);
   });
 });
+
+// v4 category widening. Every phrasing below is invented for the test (not copied from any
+// data file); each block is one clinical category plus benign look-alikes for it.
+describe("v4 categories", () => {
+  it.each([
+    // burden apology + finality
+    "sorry for being such a burden all these years, you wont have to deal with me anymore",
+    "disculpen por ser una carga, no los vuelvo a molestar",
+    // two kinds of final arrangement, no death word
+    "le dejé a mi amiga el pin del banco y le pedí que se quede con mis gatos",
+    "i left my passwords with my brother and asked who will keep my dog",
+    "updated my life insurance so my wife gets it no matter what",
+    // belongings handed over + going away
+    "le regalé mi bici y mis libros a mi primo, me voy a ir para siempre",
+    // lingering at a height / "this time"
+    "walked to the overpass again tonight, idk about next time",
+    "estoy en el andén pensando qué fácil sería dar un paso",
+    // media the patient applies to themself + readiness
+    "this poem is literally about me. i'm ready",
+    // prayer / hope not to wake (future negation)
+    "i hope i won't wake up tomorrow",
+    "le pido a dios no despertar mañana",
+    // researching amounts / heights
+    "researched how much of my quetiapine it would take",
+    "asked chatgpt from what floor a fall is fatal",
+    // calm after a decision
+    "me siento en paz desde que lo decidí",
+    "ever since i made the decision i feel so calm",
+    // conditional leaving + "don't cry for me"
+    "si me voy, no me lloren",
+    // harm to others: target's routine + weapon
+    "sé a qué hora sale del gimnasio y tengo el cuchillo listo",
+  ])("%s → HIGH", (text) => {
+    expect(level(text)).toBe("HIGH");
+  });
+
+  it.each(["nothing will ever get better for me", "lo mío no tiene remedio", "no siento ningún futuro", "mi vida va a seguir siempre así"])(
+    "%s → MEDIUM (hopelessness)",
+    (text) => {
+      expect(level(text)).toBe("MEDIUM");
+    },
+  );
+
+  it.each([
+    "heart's been so heavy lately",
+    "i feel like im failing at all of it",
+    "ando con mucha pena estos dias",
+    "wanted to cry all day at work",
+    "my stress's been bad, knot in my stomach all week",
+    "extraño horrores a mi abuelo",
+    "me cuesta mucho levantarme, ando con la tristeza",
+  ])("%s → LOW", (text) => {
+    expect(level(text)).toBe("LOW");
+  });
+
+  it.each([
+    "im not having any thoughts of harming myself, just checking in",
+    "ya me tomé todas las pastillas de hoy con el desayuno",
+    "gracias por todo lo que hiciste, nos vemos el jueves",
+    "sorry for being a pain, can i get a refill of my pills?",
+    "prices are through the roof lol",
+    "estoy cansado del trabajo pero bien",
+    "se me hizo tarde, el tráfico está horrible",
+    "the traffic was a nightmare today",
+    "went to the bridge again to take sunset photos",
+    "how easy it would be to take the train instead",
+    "gave my old guitar to my nephew, he loves it",
+    "el cuchillo está afilado, listo para el asado",
+    "sé a qué hora sale del trabajo, le voy a dar una sorpresa",
+  ])("%s → NONE", (text) => {
+    expect(level(text)).toBe("NONE");
+  });
+
+  it("medication refusal with a decision stays MEDIUM (not a suicide plan)", () => {
+    expect(level("no pienso tomar más la sertralina, ya lo decidí")).toBe("MEDIUM");
+    expect(level("i've made up my mind, i'm not taking my lithium anymore")).toBe("MEDIUM");
+  });
+});
