@@ -180,6 +180,22 @@ describe("analysis:run (runAnalysis)", () => {
     expect(alerts[0]).toMatchObject({ level: "MEDIUM", flags: ["declining_mood"], source: "trend", day: "2025-03-09", message_id: null });
   });
 
+  it("a decline that goes on raises one trend alert until acknowledged, then a new one", async () => {
+    ai.reset();
+    const org = await makeOrg({ timezone: "UTC" });
+    await rawSql()`UPDATE organizations SET analysis_mode = 'local' WHERE id = ${org.orgId}`;
+    const p = await makePatient(org.orgId);
+    const texts = ["Hoy me siento muy bien, feliz y tranquila", "Fui al trabajo y luego a casa", "Hoy estoy algo cansada", "Estoy muy triste, lloro todo el día y no duermo", "Me siento horrible, angustiada, sin ganas de nada, todo es peor"];
+    for (const [i, t] of texts.entries()) await msg(org.orgId, p, "INBOUND", t, `2025-04-0${i + 1}T12:00:00Z`);
+    for (let d = 1; d <= 4; d++) await runAnalysis({ date: `2025-04-0${d}`, orgId: org.orgId });
+    const open = await rawSql()`SELECT id FROM risk_alerts WHERE patient_id = ${p.patientId} AND source = 'trend'`;
+    expect(open).toHaveLength(1);
+    await rawSql()`UPDATE risk_alerts SET acknowledged_at = now() WHERE id = ${open[0]!.id}`;
+    await runAnalysis({ date: "2025-04-05", orgId: org.orgId });
+    const all = await rawSql()`SELECT day::text AS day FROM risk_alerts WHERE patient_id = ${p.patientId} AND source = 'trend' ORDER BY day`;
+    expect(all.map((a) => a.day)).toEqual(["2025-04-03", "2025-04-05"]);
+  });
+
   it("each org's yesterday by default, only that org's patients", async () => {
     ai.reset();
     const org = await makeOrg({ timezone: "Pacific/Kiritimati" }); // UTC+14: its yesterday differs from UTC's at some hours

@@ -5,7 +5,7 @@
 // No long transactions: the transcript is read, the model called and the result written in
 // three separate steps; only the write (upsert + trend alert + NOTIFY) is one transaction.
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, isNull } from "drizzle-orm";
 import type { JobInsert } from "pg-boss";
 import { db, rawSql, type Tx } from "../../db/client";
 import { dailyConversationAnalysis, organizations, riskAlerts } from "../../db/schema";
@@ -287,6 +287,13 @@ async function declineTrend(tx: Tx, job: AnalysisDayJob): Promise<boolean> {
   const last3 = recent.slice(-3);
   if (last3.length < 3 || last3[2]!.day !== job.day) return false;
   if (!(last3[0]!.s > last3[1]!.s && last3[1]!.s > last3[2]!.s)) return false;
+  // A decline that continues is one alert until a clinician acknowledges it, not one a day.
+  const [open] = await tx
+    .select({ id: riskAlerts.id })
+    .from(riskAlerts)
+    .where(and(eq(riskAlerts.patientId, job.patientId), eq(riskAlerts.source, "trend"), isNull(riskAlerts.acknowledgedAt)))
+    .limit(1);
+  if (open) return false;
   const res = await tx
     .insert(riskAlerts)
     .values({
