@@ -380,3 +380,70 @@ describe("v4 categories", () => {
     expect(level("i've made up my mind, i'm not taking my lithium anymore")).toBe("MEDIUM");
   });
 });
+
+describe("single-signal tier (one strong concept family → at least MEDIUM)", () => {
+  // invented phrasings, one per single-signal family; expected minimum level and flag
+  const atLeast: Array<[string, RiskLevel, RiskFlag]> = [
+    ["díganle a mi mamá que la quiero mucho", "MEDIUM", "suicidal_ideation"], // FAREWELL:love
+    ["tell my kids I love them, sorry for everything", "HIGH", "suicidal_ideation"], // FAREWELL + FAREWELL:love
+    ["no voy a ir a la cita del martes ni a ninguna otra", "MEDIUM", "suicidal_ideation"], // LAST_SESSION
+    ["please cancel all my upcoming appointments", "MEDIUM", "suicidal_ideation"],
+    ["esta va a ser mi última sesión, gracias por intentarlo", "HIGH", "suicidal_ideation"], // LAST_SESSION + FAREWELL
+    ["dejé todo listo para que nadie tenga que ocuparse de nada después", "MEDIUM", "suicidal_ideation"], // ARRANGEMENTS:after
+    ["paid the rent and wrote down my passwords so you guys won't have to deal with it later", "HIGH", "suicidal_ideation"],
+    ["i gave my cat to my cousin for good", "MEDIUM", "suicidal_ideation"], // GIVEAWAY:final
+    ["desde que lo decidí estoy más tranquilo", "MEDIUM", "suicidal_ideation"], // DECISION:since
+    ["there's a strange calm since i made up my mind", "HIGH", "suicidal_ideation"], // DECISION + FINALITY:calm
+    ["i feel oddly peaceful today", "MEDIUM", "suicidal_ideation"], // FINALITY:calm
+    ["pasé como dos horas en la azotea", "MEDIUM", "suicidal_ideation"], // DWELL
+    ["sat by the tracks for hours watching the trains", "HIGH", "suicidal_ideation"], // DWELL + STARING
+    ["compré una soga", "MEDIUM", "suicidal_ideation"], // ACQUIRED
+    ["estoy esperándolo afuera de su trabajo", "MEDIUM", "harm_to_others"], // HARM_OTHERS (lying in wait)
+    ["brought a knife, waiting outside her apartment", "HIGH", "harm_to_others"], // + weapon
+    ["me tomé los clonazepam adrede", "HIGH", "overdose"], // INGESTION:intent
+    ["mezclé las pastillas con tequila", "MEDIUM", "overdose"], // INGESTION:alcohol
+    ["just want to sleep forever", "MEDIUM", "suicidal_ideation"], // SLEEP_FOREVER
+    ["tomé mis pastillas y ojalá duerma para siempre", "HIGH", "suicidal_ideation"], // SLEEP_FOREVER + pills
+    // SELF_HARM methods (HIGH alone)
+    ["me rasguñé los brazos hasta sangrar", "HIGH", "self_harm"],
+    ["i scratched my arms till they were raw", "HIGH", "self_harm"],
+    ["me quemé la mano con la plancha a propósito", "HIGH", "self_harm"],
+    ["me di cabezazos hasta que me dolió", "HIGH", "self_harm"],
+    ["can't stop pulling my eyelashes out, there are bald spots", "HIGH", "self_harm"],
+    ["me volví a arrancar el pelo", "HIGH", "self_harm"],
+    ["dejé de comer a propósito, no merezco comida", "HIGH", "self_harm"],
+    ["i don't deserve to eat", "HIGH", "self_harm"],
+  ];
+  it.each(atLeast)("%s → ≥ %s with %s", (text, min, flag) => {
+    const s = screenMessage(text);
+    expect(RISK_ORDER[s.level]).toBeGreaterThanOrEqual(RISK_ORDER[min]);
+    expect(s.flags).toContain(flag);
+  });
+
+  // benign look-alikes: a benign family (routine, leisure, break, errand, skin, idiom) explains them
+  const benign = [
+    "le dejé el perro a mi vecina el finde",
+    "my last session before the holidays, see u in january",
+    "this is my last session before I move to madrid, thanks for everything",
+    "in our last session we talked about my mom",
+    "sorted my bank stuff for the mortgage",
+    "estuve en el puente sacando fotos del atardecer",
+    "estuve una hora en el puente esperando el bus",
+    "me tomé las pastillas con la cena como dijo",
+    "tomé una cerveza y después la pastilla, ¿es malo?",
+    "i'm pulling my hair out over this homework",
+    "estoy que me arranco los pelos con el trabajo",
+    "me arranqué las cejas para la boda jaja",
+    "scratched my mosquito bites until they bled lol",
+    "ya tomé la decisión de cambiarme de carrera",
+    "i've made up my mind, we're getting a puppy",
+    "i'm weirdly calm about the exam",
+    "i could sleep forever after that shift",
+    "waiting outside her house to pick her up for the party",
+    "bought rope for the camping trip",
+    "gracias por todo doctora, nos vemos el jueves",
+  ];
+  it.each(benign)("%s → below MEDIUM", (text) => {
+    expect(RISK_ORDER[screenMessage(text).level]).toBeLessThan(RISK_ORDER.MEDIUM);
+  });
+});

@@ -645,15 +645,25 @@ export type ConceptFamily =
   | "MEANS:pills" | "MEANS:poison" | "MEANS:rope" | "MEANS:weapon" | "MEANS:blade" | "MEANS:place" | "MEANS:car"
   | "INGESTION" | "FINALITY" | "ARRANGEMENTS" | "ARRANGEMENTS:care" | "DEATH_WISH" | "DEATH_WISH:strong" | "PLAN" | "PROXIMITY"
   | "SEARCHING" | "HARM_OTHERS" | "SECRECY" | "FAREWELL" | "ACQUIRED" | "LINGER"
+  // single-signal families (see FamilyDef.single)
+  | "FAREWELL:love" | "LAST_SESSION" | "ARRANGEMENTS:after" | "GIVEAWAY:final" | "DECISION" | "FINALITY:calm"
+  | "DECISION:since" | "HARM_OTHERS:wait" | "DWELL" | "STARING" | "INGESTION:intent" | "INGESTION:alcohol" | "SLEEP_FOREVER" | "SELF_HARM"
   // benign context
-  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL";
+  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL" | "BREAK" | "ADVICE_Q" | "SKIN" | "ERRAND";
 
 interface FamilyDef {
   family: ConceptFamily;
   src: string;
   /** a negator governing the match ("no tengo la soga", "never took") drops it */
   negatable?: boolean;
+  /**
+   * Single-signal tier: this family ALONE raises at least `level` (MEDIUM ⇒ a clinician alert),
+   * unless one of `cancelledBy` (default: SINGLE_BENIGN) explains it. `why` is the clinical reason.
+   */
+  single?: { level: RiskLevel; flag: RiskFlag; why: string; cancelledBy?: ConceptFamily[] };
 }
+/** benign families that explain away a single signal unless a family says otherwise */
+const SINGLE_BENIGN: ConceptFamily[] = ["ROUTINE", "LEISURE", "DENIAL", "MEDIA", "BREAK"];
 
 const QTY =
   "(?:all(?: of)?|the whole|a whole|whole|entera?s?|enter[oa]s?|tod[oa]s? (?:las|los|la|el|mis)|toda la caja|todo el frasco|un blister|el blister|la caja|una caja|el frasco|un frasco|la tira|" +
@@ -693,7 +703,8 @@ const FAMILIES: FamilyDef[] = [
   { family: "DEATH_WISH:strong", src: "\\b(?:(?:pray|prays|praying|prayed|hope|hoping|hoped|wish|wishing|wished|ojala|rezo|rece|rezaba|le pido a dios|pido|pedia|espero)\\b(?: \\w+){0,5}? (?:i |me )?(?:just )?(?:dont|not|never|no|ya no|nunca|wont|will not|wouldnt|would not|doesnt) (?:\\w+ )?(?:wake|waking|despert\\w*|despiert\\w*|amanec\\w*|abra los ojos|abrir los ojos)|" +
     "(?:heart|corazon) (?:just )?(?:stops|stopped|se detenga|se pare|deje de latir)(?: \\w+){0,3}? (?:asleep|sleep|dormid[oa]|durmiendo|while)|no (?:volver a )?abr(?:a|ir) (?:mas )?los ojos|" +
     "si (?:yo )?(?:ya )?no (?:estuviera|estuviese|existiera|existiese)|if i (?:wasnt|werent|was not|were not) (?:here|around|alive)|if i (?:was|were) gone|(?:better|easier|happier) (?:off )?(?:for (?:everyone|everybody|them|all|my \\w+) )?(?:without me|if i (?:was|were|wasnt|werent|disappeared|died))|" +
-    "(?:easier|better) (?:life|lives) if i|mas facil (?:para (?:todos|todo el mundo|ellos|mi familia) )?(?:si|sin) (?:yo|mi)\\b|mejor sin mi\\b|un alivio (?:que|si) (?:yo )?(?:no|me)\\b)" },
+    "(?:easier|better) (?:life|lives) if i|mas facil (?:para (?:todos|todo el mundo|ellos|mi familia) )?(?:si|sin) (?:yo|mi)\\b|mejor sin mi\\b|un alivio (?:que|si) (?:yo )?(?:no|me)\\b)",
+    single: { level: "HIGH", flag: "suicidal_ideation", why: "praying not to wake / others better off without me is ideation in itself", cancelledBy: [] } },
   { family: "DEATH_WISH", src: "\\b(?:(?:perdon|perdoname|perdonen|disculp\\w*|lo siento|sorry|im sorry)(?: \\w+){0,2}? (?:por|for) (?:ser|being|having been|haber sido) (?:tan |tanta |una |un |such a |so much (?:of )?a? ?|a )?(?:carga|burden|estorbo|lastre|peso muerto|dead weight)|" +
     "(?:close|closing|cerrar|cerrando) (?:my |your |los |mis )?(?:eyes|ojos) (?:and |y )?(?:never|not|no|nunca) (?:\\w+ )?(?:open|opening|abrirlos|volver a abrirlos|abrir)|" +
     "desaparecer|disappear(?:ed)?|vanish|no estar (?:aqui|mas)|not be (?:here|around)|no existir|not exist|stop existing|dejar de existir|(?:im|i am|soy|like) (?:a |una )?(?:burden|carga|estorbo)|sobro\\b|acabar con todo|terminar con todo|end it|the end of me|" +
@@ -721,15 +732,60 @@ const FAMILIES: FamilyDef[] = [
   { family: "HARM_OTHERS", src: "\\b(?:se (?:donde|cuando|a que hora)(?: \\w+){0,2}? (?:vive|esta sol[oa]|sale|llega|trabaja)|i know (?:where (?:he|she|they) (?:lives?|works?)|when (?:hes|shes|theyre|he is|she is|they are) (?:home )?(?:alone|by (?:himself|herself)))|" +
     "(?:no|not) (?:estoy|es) (?:bromeando|jugando|broma|joking|kidding)|im not (?:joking|kidding)|le (?:meto|voy a meter|pego|voy a pegar|meteria) (?:un|unos|dos) (?:tiro|tiros|balazo|balazos|plomazo)|(?:shoot|stab) (?:him|her|them|that)|" +
     "(?:traigo|llevo|voy a (?:traer|llevar)|bring(?:ing)?|take|taking) (?:el|la|my|the|mi)?(?: \\w+){0,3}? (?:arma|pistola|gun|pistol|knife|cuchillo|fierro)\\b(?: \\w+){0,3}? (?:si|if|cuando|when|al trabajo|to (?:work|school)|a la escuela))" },
+  { family: "HARM_OTHERS:wait", src: "\\b(?:(?:waiting|wait|parked|hiding|standing|sitting|esperando(?:lo|la|los|las)?|espero a que|estacionad[oa]|escondid[oa]|parad[oa]) (?:\\w+ )?(?:outside|out front of|in front of|near|by|across from|afuera de|fuera de|frente a|en la puerta de|cerca de|a la salida de|enfrente de) (?:his|her|their|su|sus|la casa de|el trabajo de|the house of) ?(?:\\w+ )?(?:place|house|home|work|job|apartment|flat|building|car|office|school|casa|trabajo|depa|departamento|edificio|oficina|escuela|auto|carro|coche))\\b",
+    single: { level: "MEDIUM", flag: "harm_to_others", why: "lying in wait for a person is a threat even without a named weapon", cancelledBy: ["MEDIA", "DENIAL", "LEISURE", "ERRAND"] } },
   // ---- SECRECY ----
   { family: "SECRECY", src: "\\b(?:dont|do not) tell (?:anyone|anybody|nobody|my|mom|dad|them)|no (?:le|les) (?:digas|digan|cuentes|cuenten|avises|avisen)|no quiero que (?:se preocupen|nadie sepa|sepan)|dont worry about me|no (?:te preocupes|se preocupen) por mi|keep (?:this|it) between us|entre nosotros|nobody (?:needs to|has to) know|nadie (?:tiene que|debe) saber(?:lo)?" },
   // ---- FAREWELL ----
-  { family: "FAREWELL", src: "\\b(?:gracias por todo|thank(?:s| you) (?:so much )?for everything|perdon(?:en|ame)? por todo|sorry for everything|forgive me|adios(?! a)|goodbye(?! to)|bye forever|(?:los|las|te) (?:quiero|amo) (?:a todos|mucho)|love you all|take care of (?:mom|dad|my \\w+|yourselves)|cuiden a (?:mi|mis)|(?:que )?no me lloren|no (?:lloren|sufran|esten tristes) por mi|dont (?:cry|grieve|be sad|mourn) (?:for|over|about) me|" +
+  { family: "FAREWELL", src: "\\b(?:gracias por todo|thanks? (?:you )?for trying|thank u for trying|gracias por (?:intentar\\w*|haberlo intentado|no rendirte conmigo)|thank(?:s| you) (?:so much )?for everything|perdon(?:en|ame)? por todo|sorry for everything|forgive me|adios(?! a)|goodbye(?! to)|bye forever|(?:los|las|te) (?:quiero|amo) (?:a todos|mucho)|love you all|take care of (?:mom|dad|my \\w+|yourselves)|cuiden a (?:mi|mis)|(?:que )?no me lloren|no (?:lloren|sufran|esten tristes) por mi|dont (?:cry|grieve|be sad|mourn) (?:for|over|about) me|" +
     "gracias por todo lo que (?:hizo|hiciste|hicieron|han hecho|has hecho|hicimos)|agradecer(?:le|te|les)?(?: \\w+){0,4}? por todo|thank(?:s| you)(?: \\w+){0,3}? for all (?:you|youve|that you) (?:did|done|have done))" },
   // ---- ACQUIRED: obtaining or hiding a lethal object ----
-  { family: "ACQUIRED", src: "\\b(?:bought|buy|got|get|found|ordered|have|keep|hid|hide|hidden|stashed|compre|comprar|consegui|conseguir|tengo|guardo|escondi|escondid[oa]|guardad[oa]|pedi)\\b(?: \\w+){0,4}? (?:rope|cuerda|soga|noose|gun|pistol|handgun|arma|pistola|revolver|escopeta|poison|veneno|raticida|matarratas)\\b|\\b(?:rope|cuerda|soga|gun|pistol|arma|pistola)\\b(?: \\w+){0,6}? (?:escondid[oa]|guardad[oa]|in my (?:trunk|car|closet|drawer|room)|en (?:el|mi) (?:ropero|closet|armario|cajon|baul|maletero|auto|carro|coche))\\b|\\b(?:arma|pistola|gun|pistol|rifle|escopeta|revolver)\\b(?: \\w+){0,2}? (?:lista|listo|ready|loaded|cargad[oa]|preparad[oa])\\b", negatable: true },
+  { family: "ACQUIRED", src: "\\b(?:bought|buy|got|get|found|ordered|have|keep|hid|hide|hidden|stashed|compre|comprar|consegui|conseguir|tengo|guardo|escondi|escondid[oa]|guardad[oa]|pedi)\\b(?: \\w+){0,4}? (?:rope|cuerda|soga|noose|gun|pistol|handgun|arma|pistola|revolver|escopeta|poison|veneno|raticida|matarratas)\\b|\\b(?:rope|cuerda|soga|gun|pistol|arma|pistola)\\b(?: \\w+){0,6}? (?:escondid[oa]|guardad[oa]|in my (?:trunk|car|closet|drawer|room)|en (?:el|mi) (?:ropero|closet|armario|cajon|baul|maletero|auto|carro|coche))\\b|\\b(?:arma|pistola|gun|pistol|rifle|escopeta|revolver)\\b(?: \\w+){0,2}? (?:lista|listo|ready|loaded|cargad[oa]|preparad[oa])\\b", negatable: true,
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "obtaining/hiding a rope, gun or poison is access to lethal means", cancelledBy: ["LEISURE", "ROUTINE", "MEDIA", "DENIAL"] } },
+  // ---- SINGLE-SIGNAL families: each is one clear signal; `single` says what it raises alone ----
+  { family: "FAREWELL:love", src: "\\b(?:(?:dile|diganle|digale|decile|decirle|deciles|diles|tell|let)\\b(?: \\w+)? " + FAMILY + "\\b(?: \\w+){0,2}? (?:que )?(?:(?:lo|la|los|las|les|siempre) )?(?:quiero|quise|ame|amo|quiero mucho|(?:that )?i (?:always )?(?:love|loved))|(?:que sepan?|make sure (?:\\w+ ){1,2}knows?|(?:i want|quiero que) " + FAMILY + " (?:to know|sepan?))(?: \\w+){0,2}? (?:que )?(?:(?:lo|la|los|las) )?(?:quiero|quise|amo|ame|i (?:always )?(?:love|loved)))\\b",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "relaying a love message to family through the clinician is a farewell" } },
+  { family: "LAST_SESSION", src: "\\b(?:(?:this|it|that|today|tomorrow|esta|hoy|manana|(?:will|would|is going to|gonna) be|(?:va|iba) a ser|sera|seria|es|fue)(?: is| was| will be| be| va a ser| sera)? (?:my |mi |la |our |nuestra )?(?:last|final|ultima) (?:appointment|session|visit|therapy session|cita|sesion|consulta|terapia|turno)\\b(?! (?:before|of the|antes|del|de este|de la semana|this|esta|with (?:you )?before))|" +
+    "(?:last|ultima) (?:appointment|session|cita|sesion|consulta) (?:ever|de mi vida|para siempre)|" +
+    "(?:wont|will not|not going to|no voy a|no vaya a|ya no voy a|no pienso|no creo que (?:vaya|pueda))(?: be(?: at| coming to| there for| making| in)?| make it to| come to| attend| ir a| venir a| estar en| asistir a| volver a| ir al?)(?: \\w+){0,4}? (?:sessions?|appointments?|therapy|cita|citas|sesion|sesiones|consulta|terapia|turnos?)\\b(?: \\w+){0,2}? (?:or any (?:other|more|after that|of them)|ni (?:a )?(?:ninguna|ningun) (?:otra|otro|mas)|ni a las (?:siguientes|que vienen|proximas)|nunca mas|ever again|or ever|any more ever)|" +
+    "(?:cancel|cancela|cancelen|cancele|cancelled|canceled|borren|delete) (?:all )?(?:my |mis |todas (?:mis|las) )?(?:future |proximas |siguientes |remaining |upcoming )(?:appointments|sessions|citas|sesiones|turnos)|no me (?:agenden|den|programen|reserven) (?:mas|otra|ninguna) (?:citas?|sesion\\w*|turnos?)|no (?:need|point) (?:to )?(?:book|schedule|booking|scheduling) (?:me |any )?(?:more |another |any more )?(?:appointments?|sessions?))",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "announcing there will be no future session, without a reason like holidays or discharge, is a classic warning sign", cancelledBy: ["BREAK", "LEISURE", "MEDIA", "DENIAL"] } },
+  { family: "ARRANGEMENTS:after", src: "\\b(?:so (?:nobody|no one|noone|you|they|my \\w+|mom|dad|the family|everyone|you guys)(?: \\w+)? (?:has|have|wont have|doesnt have|dont have|will not have|wont need|needs?|need) to (?:deal with|worry about|sort|handle|take care of|figure out|clean up|do|pay)(?: \\w+){0,4}? (?:after|afterwards|later|when im gone|once im gone)|" +
+    "para que (?:nadie|ustedes|ellos|mi familia|mis \\w+|mi \\w+) (?:no )?(?:tenga|tengan) que (?:ocuparse|encargarse|lidiar|preocuparse|hacer|arreglar|resolver|pagar|ver)(?: \\w+){0,4}? (?:despues|luego|cuando (?:ya )?no este|cuando me vaya)|" +
+    "(?:para|for) (?:despues de que me vaya|cuando (?:ya )?no este\\b(?! (?:en|aca|aqui|disponible))|after im gone|when im gone|once im gone)|(?:after|once) (?:im|i am) (?:gone|no longer (?:here|around)))\\b",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "arranging things for *after* one is gone" } },
+  { family: "GIVEAWAY:final", src: "\\b(?:" + GIVE + ")\\b(?: \\w+){0,4}? " + BELONGING + "\\b(?: \\w+){0,6}? (?:para siempre|for good|forever|permanently|definitivamente|de forma definitiva|que se (?:lo|la|los|las) quede|to keep (?:him|her|it|them)(?! (?:for|until|till|while|over))|ya no (?:l[oa]s? )?(?:voy a|vaya a) necesitar|(?:i )?wont (?:need|be needing))|(?:giving|gave|give|regale|regalando|repartiendo|reparti) (?:away )?(?:all |todas )?(?:my |mis )(?:stuff|things|belongings|cosas|pertenencias)(?! (?:de (?:bebe|verano|invierno)|for the|para la (?:mudanza|venta)))\\b",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "giving away pets or belongings for good is a final arrangement" } },
+  { family: "DECISION", src: "\\b(?:desde que (?:lo )?(?:decidi|tome (?:la|mi) decision)(?! de)|(?:ever )?since i (?:made (?:the|my) decision|decided|made up my mind)(?! (?:to|about|on))|ya (?:tome|he tomado) (?:la|mi) decision(?! (?:de|sobre|del|para|con|respecto))|(?:my |the )?decision(?: is|s| has|s has)? (?:been )?made(?! (?:about|on|for|to))|ya (?:lo )?decidi(?=\\s*(?:$|[.!?,;]))|ya esta decidido(?=\\s*(?:$|[.!?,;]))|(?:ive |i have |i )?made (?:up my mind|my decision)(?=\\s*(?:$|[.!?,;]|and\\b))|i know (?:how|when) (?:ill|im going to|i will|im gonna) do it|ya se (?:como|cuando) lo voy a hacer)",
+  },
+  { family: "DECISION:since", src: "\\b(?:desde que (?:lo )?(?:decidi|tome (?:la|mi) decision)(?! de)|(?:ever )?since i (?:made (?:the|my) decision|decided|made up my mind)(?! (?:to|about|on))|i know (?:how|when) (?:ill|im going to|i will|im gonna) do it|ya se (?:como|cuando) lo voy a hacer)",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "living 'since the decision' / knowing how it will be done is the calm-before pattern (a bare 'I decided' is pair-only)", cancelledBy: ["ROUTINE", "LEISURE", "DENIAL", "MEDIA", "BREAK"] } },
+  { family: "FINALITY:calm", src: "\\b(?:im|i am|i feel|feeling|i felt|ive been|been|me siento|estoy|ando|me senti|siento|there is|theres|tengo|hay)(?: \\w+)? (?:(?:weirdly|strangely|oddly|surprisingly|eerily|never felt so) (?:calm|peaceful|at peace|serene)|calm(?:er)? than (?:ever|ive been in)|(?:raramente|extranamente|curiosamente|rarisimo|raro) (?:tranquil[oa]|en paz|calmad[oa]|seren[oa])|una (?:extrana|rara) (?:paz|calma|tranquilidad)|a (?:strange|weird|odd|eerie) (?:calm|peace|sense of peace))\\b(?! (?:about|con|sobre|for|por|antes|before|during|durante))",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "sudden unexplained calm after distress can follow a decision to die" } },
+  { family: "DWELL", src: "\\b(?:estuve|estaba|me quede|quede|pase|parad[oa]|sentad[oa]|stood|standing|sat|sitting|spent|stayed|was)\\b(?: \\w+){0,4}? (?:en|sobre|arriba de|al borde de|on|at|in|by|near|cerca de|junto a|encima de|over)(?: \\w+){0,2}? " + "(?:puentes?|bridges?|overpass|viaducto|viaduct|azotea|roof|rooftop|balcon|balcony|cornisa|ledge|edge|borde|baranda|barandal|railing|acantilado|cliff|precipicio|barranco|vias(?: del tren)?|train tracks|tracks|terraza|techo|ultimo piso|top floor)" + "\\b(?: \\w+){0,4}? " + "(?:(?:(?:como|casi|mas de|unas?|like|about|almost) )?(?:una|1|dos|2|tres|3|media) horas?|horas|mucho rato|(?:un|el) (?:buen|largo) rato|un rato largo|toda la (?:tarde|noche|manana)|(?:for )?(?:an|one|two|three|\\d+|half an|like an|about an|almost an|over an) hours?|(?:for )?hours|(?:for )?(?:a long time|ages|a long while)|all (?:night|afternoon|evening|morning))" + "\\b|\\b(?:pase|spent|estuve|stood|sat|me quede|stayed) " + "(?:(?:(?:como|casi|mas de|unas?|like|about|almost) )?(?:una|1|dos|2|tres|3|media) horas?|horas|mucho rato|(?:un|el) (?:buen|largo) rato|un rato largo|toda la (?:tarde|noche|manana)|(?:for )?(?:an|one|two|three|\\d+|half an|like an|about an|almost an|over an) hours?|(?:for )?hours|(?:for )?(?:a long time|ages|a long while)|all (?:night|afternoon|evening|morning))" + "(?: \\w+){0,4}? (?:en|on|at|by)(?: \\w+){0,2}? " + "(?:puentes?|bridges?|overpass|viaducto|viaduct|azotea|roof|rooftop|balcon|balcony|cornisa|ledge|edge|borde|baranda|barandal|railing|acantilado|cliff|precipicio|barranco|vias(?: del tren)?|train tracks|tracks|terraza|techo|ultimo piso|top floor)" + "\\b",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "a long time at a bridge/ledge/tracks is rehearsal or ambivalence at a lethal place", cancelledBy: ["LEISURE", "ERRAND", "ROUTINE", "MEDIA", "DENIAL"] } },
+  { family: "STARING", src: "\\b(?:mirando|viendo|observando|looking|staring|watching|looked|stared|watched)\\b(?: (?:pasar|hacia|para|down|at|over|into))*(?: (?:los|las|el|la|the))? (?:autos|coches|carros|camiones|trafico|agua|rio|vacio|abajo|trenes|vias|caida|cars|traffic|water|river|drop|trains|tracks|void|edge)\\b" },
+  { family: "INGESTION:intent", src: "\\b(?:took|taken|take|taking|swallowed|downed|popped|mixed|mixing|chugged|me tome|me he tomado|me acabo de tomar|tome|tomando|me trague|trague|me meti|mezcle|mezclando|mezclo|me bebi|ate)\\b(?: \\w+){0,5}? " + PILLS + "\\b(?: \\w+){0,8}? (?:a proposito|apropos\\w*|adrede|de proposito|on purpose|intentionally|deliberately|para (?:no despertar|morir(?:me)?|matarme|dormir para siempre|que (?:no me despierte|se acabe))|to (?:not wake up|never wake up|die|end it|sleep forever|kill myself)|a ver si (?:no (?:me )?despierto|me muero|duermo para siempre|no amanezco))|(?:a proposito|adrede|de proposito|on purpose|intentionally|deliberately)(?: \\w+){0,3}? (?:took|taken|take|taking|swallowed|downed|popped|mixed|mixing|chugged|me tome|me he tomado|me acabo de tomar|tome|tomando|me trague|trague|me meti|mezcle|mezclando|mezclo|me bebi|ate)\\b(?: \\w+){0,5}? " + PILLS + "\\b|\\b(?:i )?(?:overdosed|od d|oded)\\b(?! (?:on (?:caffeine|coffee|sugar|candy|chocolate|netflix|tv)))|\\bme (?:sobredosifique|intoxique (?:a proposito|con (?:las )?pastillas))\\b", negatable: true,
+    single: { level: "HIGH", flag: "overdose", why: "swallowing medication deliberately is an overdose until proven otherwise" } },
+  { family: "INGESTION:alcohol", src: "\\b(?:took|taken|take|taking|swallowed|downed|popped|mixed|mixing|chugged|me tome|me he tomado|me acabo de tomar|tome|tomando|me trague|trague|me meti|mezcle|mezclando|mezclo|me bebi|ate)\\b(?: \\w+){0,4}? " + PILLS + "\\b(?: \\w+){0,2}? (?:con|with|and|y|junto con|along with|mixed with) (?:\\w+ ){0,3}?(?:vino|alcohol|cerveza|cervezas|birras?|chelas?|vodka|ron|tequila|whisky|whiskey|wine|beers?|booze|pisco|fernet|licor|liquor|rum|gin|ginebra|aguardiente|guaro|mezcal|alcol)\\b|\\b(?:took|taken|take|taking|swallowed|downed|popped|mixed|mixing|chugged|me tome|me he tomado|me acabo de tomar|tome|tomando|me trague|trague|me meti|mezcle|mezclando|mezclo|me bebi|ate)\\b(?: \\w+){0,4}? (?:vino|alcohol|cerveza|cervezas|birras?|chelas?|vodka|ron|tequila|whisky|whiskey|wine|beers?|booze|pisco|fernet|licor|liquor|rum|gin|ginebra|aguardiente|guaro|mezcal|alcol)\\b(?: \\w+){0,2}? (?:con|with|and|y) (?:\\w+ ){0,2}?" + PILLS + "\\b|\\b(?:mezcl\\w*|mix\\w*) (?:\\w+ ){0,3}?" + PILLS + " (?:\\w+ ){0,2}?(?:con|with|and|y) (?:\\w+ ){0,2}?(?:vino|alcohol|cerveza|cervezas|birras?|chelas?|vodka|ron|tequila|whisky|whiskey|wine|beers?|booze|pisco|fernet|licor|liquor|rum|gin|ginebra|aguardiente|guaro|mezcal|alcol)\\b", negatable: true,
+    single: { level: "MEDIUM", flag: "overdose", why: "combining medication with alcohol is a dangerous ingestion", cancelledBy: ["ROUTINE", "ADVICE_Q", "DENIAL", "MEDIA"] } },
+  { family: "SLEEP_FOREVER", src: "(?<!could |podria |would |me encantaria |i wanna |quisiera (?:poder )?)\\b(?:dormir|dormirme|duermo|duerma|dormi|quedarme dormid[oa]|sleep|asleep|sleeping|fall asleep|go to sleep)\\b(?: \\w+){0,2}? (?:para siempre|forever|for good|eternamente|y no despertar(?:me)? nunca|and never wake up)\\b(?! (?:this|el|este|on|the|tomorrow|manana|after|despues|cuando termine|when (?:this|i|the)))",
+    single: { level: "MEDIUM", flag: "suicidal_ideation", why: "'sleep forever' is a euphemism for death" } },
+  { family: "SELF_HARM", src: "\\b(?:(?:me )?(?:rasque|rasco|rascando|rascaba|rasgune|rasguno|rasgunando|arane|arano|aranando|pellizque|pellizco|pellizcando|scratch\\w*|picked|picking|pinch\\w*)\\b(?: \\w+){0,5}? (?:hasta|until|till|til) (?:hacerme |que me (?:salieran|hice|saliera|sangr\\w*) |it |they |i |me )?(?:heridas?|sangr\\w*|lastimarme|bled|bleed\\w*|wounds?|raw|scabs?|llagas|costras|it hurt|doler|dolio)|" +
+    "(?:me (?:rasque|rasgune|arane|queme|pegue|golpee|mordi|pellizque|corte|lastime|arranque|rasco|quemo|pego|golpeo|muerdo|pellizco)|i (?:scratched|burned|burnt|hit|punched|bit|pinched|cut|hurt) (?:myself|my))\\b.{0,60}(?:queria que (?:me )?doliera|para que (?:me )?doliera|wanted it to hurt|so it would hurt|to feel (?:the )?pain|para sentir (?:el )?dolor|como castigo|as (?:a )?punishment|porque me lo merezco|because i deserved? it)|" +
+    "(?:me (?:queme|quemo|quemaba|estoy quemando)|(?:burned|burnt|burning|burn) myself)\\b(?: \\w+){0,4}? (?:a proposito|adrede|on purpose|con (?:el |un |una |la )?(?:cigarr\\w*|encendedor|mechero|plancha|fosforos?|cerillos?)|with (?:a |the |my )?(?:cigarettes?|lighter|iron|matches))|" +
+    "(?:me (?:pegue|pego|golpee|golpeo|estoy pegando|estoy golpeando|di golpes|doy golpes|di cabezazos|doy cabezazos|di punetazos|doy punetazos)|(?:hit|hitting|punched|punching|slapped|slapping|beat|beating|banged|banging) (?:myself|my (?:own )?head|my face|my legs|my arms|my thighs))\\b(?: \\w+){0,5}? (?:a proposito|adrede|on purpose|a mi mism[oa]|hasta (?:que|sangrar|hacerme|dejarme)|until|till|moretones|bruises?|marks)|" +
+    "(?<!que |punto de )\\bme (?:estoy |volvi a |vuelvo a |sigo )?(?:arranco|arranque|arrancando|arrancar|arrancaba|jalo|jale|jalando)(?: (?:el|los|la|las|mechones de|mechones del|pedazos de))? (?:pelo|pelos|cabello|pestanas|cejas)\\b(?! (?:con|por|de|cuando|al|del|mientras|para|antes))|" +
+    "(?:pulling|pulled|pull|yanking|ripping|plucking|plucked) (?:out )?(?:my )?(?:own )?(?:hair|eyelashes|eyebrows|lashes)(?: out)?(?: \\w+){0,3}? (?:again|until|till|til|on purpose|bald|patches|spots|strands|clumps|bleed\\w*)|(?:cant|can not|couldnt) stop (?:pulling|plucking) (?:out )?(?:my )?(?:hair|lashes|eyelashes|eyebrows)|trichotillomania|tricotilomania|" +
+    "(?:havent|have not|hasnt|didnt|not|no (?:he|e)|no|dejo de|deje de|sin|starv\\w*) (?:eaten|eating|ate|comido|como|comer|meals|las comidas|comidas|myself)\\b(?: \\w+){0,6}? (?:a proposito|adrede|de proposito|on purpose|intentionally|como castigo|as (?:a )?punishment|porque no (?:lo |me lo )?merezco|because i (?:dont|do not) deserve)|" +
+    "(?:i )?(?:dont|do not) deserve (?:to eat|food|meals|comer)|no (?:me )?merezco (?:comer|la comida|comida)|starving myself|me castigo sin comer|punish(?:ing)? myself by not eating)",
+    single: { level: "HIGH", flag: "self_harm", why: "a self-injury act by any method (scratching, burning, hitting, hair pulling, starving) is self-harm", cancelledBy: ["MEDIA", "DENIAL", "SKIN"] } },
   // ---- benign context ----
   { family: "ROUTINE", src: ROUTINE_SRC },
+  { family: "BREAK", src: "\\b(?:holidays?|vacaciones|vacation|christmas|navidad|new year|ano nuevo|see (?:you|u|ya) (?:in|on|next|after|soon|when)|nos vemos (?:en|el|a la vuelta|despues|pronto|cuando)|hasta (?:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|la vuelta|el ano que viene|pronto)|january|february|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|me mudo|moving|mudanza|new (?:therapist|doctor|psychiatrist|job|city)|nuev[oa] (?:terapeuta|psicolog[oa]|psiquiatra|trabajo|ciudad)|(?:me dieron el |dar de )?alta|discharged?|graduat\\w*|insurance|obra social|seguro|before (?:the|my) (?:break|trip|move|surgery)|antes de (?:las vacaciones|irme de viaje|la mudanza|la cirugia)|of the year|del ano|for now|por ahora|por un tiempo|for a while|reschedul\\w*|reprogram\\w*)\\b" },
+  { family: "SKIN", src: "\\b(?:bites?|picaduras?|mosquitos?|granos?|pimples?|acne|rash|roncha\\w*|eczema|eccema|dermatitis|psoriasis|sarna|varicela|chickenpox|hives|alergia|allergy|itch\\w*|comezon|picazon|sunburn|quemadura de sol)\\b" },
+  { family: "ERRAND", src: "\\b(?:pick (?:him|her|them) up|to pick up|recoger(?:lo|la|los)?|a buscar(?:lo|la|los)?|buscarl[oa]|drop (?:him|her|them) off|llevarl[oa]|uber|taxi|delivery|surprise|sorpresa|date|cita con (?:el|ella)|esperando (?:el|al|a la|a mi|a un|a una) \\w+|waiting for (?:the|a|my|him|her|them|an?) ?\\w*|traffic jam|atasco|embotellamiento|trancon)\\b" },
+  { family: "ADVICE_Q", src: "\\b(?:is (?:it|that|this) (?:ok|okay|safe|bad|dangerous|a problem)|can i|should i|puedo|se puede|es malo|esta mal|es peligroso|hace mal|pasa algo si|le pasa algo|me va a pasar algo|by accident|sin querer|por error|accidentally)\\b" },
   { family: "DENIAL", src: "\\b(?:not having any (?:thoughts|ideas)|no (?:thoughts|ideas|pensamientos) (?:of|de)|(?:im|i am) not (?:suicidal|going to do anything|gonna do anything)|no (?:estoy|soy) suicida|no quiero morirme ni nada|no es que (?:quiera|me quiera) morir|no voy a hacer (?:nada|ninguna locura)|(?:dont|do not) want to die|not (?:in )?danger|i would never)\\b" },
   { family: "REFUSAL", src: "\\b(?:no (?:pienso|voy a|quiero|vuelvo a) (?:volver a )?(?:tomar|seguir (?:tomando|con))|(?:deje|dejar|dejo|voy a dejar) de tomar|ya no (?:me )?(?:tomo|voy a tomar)|stop(?:ped|ping)? taking|quit(?:ting)? (?:my|the|taking)|not taking (?:my|the|it|them|any)|(?:wont|will not|not going to|refuse to|never) take (?:my|the|it|them|any))\\b" },
   { family: "MEDIA", src: "\\b(?:song|cancion|lyrics|letra de|poem|poema|movie|pelicula|peli|film|series|serie|show|episode|episodio|book|libro|novel|novela|article|articulo|news|noticia|noticias|documentary|documental|character|personaje|podcast|video|reel|tiktok|chapter|capitulo)\\b" },
@@ -770,13 +826,22 @@ const PAIRS: PairDef[] = [
   { a: "PLAN", b: ALL_MEANS, flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE", "REFUSAL"] },
   { a: "DEATH_WISH", b: "*", flag: "suicidal_ideation" },
   // the target's routine ("sale del gym") is targeting knowledge, so LEISURE does not cancel this pair
-  { a: "HARM_OTHERS", b: ["MEANS:weapon", "MEANS:blade", "MEANS:poison"], flag: "harm_to_others", cancelledBy: ["MEDIA"] },
+  { a: ["HARM_OTHERS", "HARM_OTHERS:wait"], b: ["MEANS:weapon", "MEANS:blade", "MEANS:poison"], flag: "harm_to_others", cancelledBy: ["MEDIA"] },
+  // single-signal families promoted by a second, different signal
+  { a: "FAREWELL:love", b: ["FAREWELL", "FINALITY", "SECRECY", "DEATH_WISH", "PLAN", "DECISION", "DECISION:since", ...ARR, "ARRANGEMENTS:after", "LAST_SESSION", "FINALITY:calm"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "LAST_SESSION", b: ["FAREWELL", "FINALITY", "SECRECY", "DEATH_WISH", "PLAN", "DECISION", "DECISION:since", ...ARR, "ARRANGEMENTS:after", "FINALITY:calm"], flag: "suicidal_ideation", cancelledBy: ["BREAK", "LEISURE"] },
+  { a: "ARRANGEMENTS:after", b: [...ARR, "FINALITY", "FAREWELL", "PLAN", "DECISION", "DECISION:since", "SECRECY", "GIVEAWAY:final"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "GIVEAWAY:final", b: ["FAREWELL", "SECRECY", "PLAN", "DECISION", "DECISION:since", "FINALITY:calm", "ARRANGEMENTS"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: ["DECISION", "DECISION:since"], b: ["FINALITY:calm", "FINALITY", "FAREWELL", "SECRECY", ...ARR, ...OBJ_MEANS], flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE", "REFUSAL", "BREAK"] },
+  { a: "DWELL", b: ["STARING", "LINGER", "FINALITY", "FAREWELL", "DECISION", "PLAN", "SECRECY"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
+  { a: "INGESTION:alcohol", b: ["SLEEP_FOREVER", "DEATH_WISH", "FINALITY", "INGESTION", "SECRECY", "FAREWELL"], flag: "overdose", cancelledBy: ["ROUTINE"] },
+  { a: "SLEEP_FOREVER", b: ["MEANS:pills", "MEANS:poison", "INGESTION"], flag: "overdose", cancelledBy: ["ROUTINE"] },
   // a song/film/post the patient says is about them, next to a death wish: never below MEDIUM
   { a: "MEDIA_SELF", b: ["DEATH_WISH"], flag: "suicidal_ideation", level: "MEDIUM" },
 ];
-/** Families unambiguous on their own. */
-const SINGLES: Array<{ family: ConceptFamily; flag: RiskFlag }> = [{ family: "DEATH_WISH:strong", flag: "suicidal_ideation" }];
-const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL"]);
+/** Single-signal tier, read from FAMILIES[].single. */
+const SINGLES = FAMILIES.filter((f) => f.single).map((f) => ({ family: f.family, ...f.single!, cancelledBy: f.single!.cancelledBy ?? SINGLE_BENIGN }));
+const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND"]);
 /** the weak DEATH_WISH family is implied by the strong one */
 const IMPLIES: Partial<Record<ConceptFamily, ConceptFamily>> = { "DEATH_WISH:strong": "DEATH_WISH" };
 
@@ -822,8 +887,13 @@ function scoreConcepts(text: string, laughing: boolean): RiskMatch | null {
   const phraseOf = (f: ConceptFamily) => hits.find((h) => h.family === f)?.phrase ?? "";
   const present = (x: ConceptFamily | ConceptFamily[]) => (Array.isArray(x) ? x : [x]).filter((f) => has.has(f));
   let best: { flag: RiskFlag; level: RiskLevel; families: ConceptFamily[] } | null = null;
-  for (const s of SINGLES) if (has.has(s.family)) { best = { flag: s.flag, level: "HIGH", families: [s.family] }; break; }
-  if (!best) {
+  // HIGH singles first, then pairs (HIGH), then MEDIUM singles: the strongest supported level wins.
+  for (const s of SINGLES) {
+    if (s.level !== "HIGH" || !has.has(s.family) || s.cancelledBy.some((f) => has.has(f))) continue;
+    best = { flag: s.flag, level: "HIGH", families: [s.family] };
+    break;
+  }
+  if (!best || best.level !== "HIGH") {
     for (const p of PAIRS) {
       const pl = p.level ?? "HIGH";
       if (best && RISK_ORDER[best.level] >= RISK_ORDER[pl]) continue;
@@ -836,6 +906,13 @@ function scoreConcepts(text: string, laughing: boolean): RiskMatch | null {
           : present(p.b).filter((f) => !as.includes(f));
       if (!bs.length) continue;
       best = { flag: p.flag, level: pl, families: [as[0], bs[0]] };
+    }
+  }
+  if (!best || RISK_ORDER[best.level] < RISK_ORDER.MEDIUM) {
+    for (const s of SINGLES) {
+      if (s.level !== "MEDIUM" || !has.has(s.family) || s.cancelledBy.some((f) => has.has(f))) continue;
+      best = { flag: s.flag, level: "MEDIUM", families: [s.family] };
+      break;
     }
   }
   if (!best) return null;
