@@ -19,7 +19,9 @@ import {
   allMessageTypeSamples, batch, BSUID_SAMPLE, inboundMessages, newWamid, statusUpdate, textMessage, userChangedNumberMessage,
 } from "../doubles/webhook-payloads";
 
-const FIXTURES = "/work/shared/fixtures/meta-webhooks";
+// A copy of ../shared/fixtures/meta-webhooks (real Meta bodies; SOURCES.md says where from), so
+// the suite runs wherever the repository is cloned.
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/meta-webhooks");
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
 
 let database: Awaited<ReturnType<typeof ingestDatabase>>;
