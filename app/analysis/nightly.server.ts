@@ -303,7 +303,7 @@ async function declineTrend(tx: Tx, job: AnalysisDayJob): Promise<boolean> {
       flags: ["declining_mood"],
       source: "trend",
       day: job.day,
-      reason: `sentiment ${last3.map((d) => d.s.toFixed(2)).join(" → ")} (${last3.map((d) => d.day).join(", ")})`,
+      reason: last3.map((d) => d.s.toFixed(2)).join(" → "),
     })
     .onConflictDoNothing({ target: [riskAlerts.patientId, riskAlerts.day, riskAlerts.source] })
     .returning({ id: riskAlerts.id });

@@ -85,6 +85,11 @@ export function RiskAlertBanner({ alerts, acknowledged, timezone }: { alerts: Ba
             </div>
             {a.messageContent ? (
               <blockquote className="mt-1 border-l-4 border-red-300 pl-2 text-slate-800">“{a.messageContent}”</blockquote>
+            ) : a.source === "trend" ? (
+              <p className="mt-1 text-slate-800">
+                {t.trendAlertReason}
+                {a.reason ? <span className="text-slate-600"> · {a.reason}</span> : null}
+              </p>
             ) : a.reason ? (
               <p className="mt-1 text-slate-800">{a.reason}</p>
             ) : null}
