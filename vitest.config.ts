@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Expected failures (Graph errors, model refusals) log at warn; keep test output readable.
+    env: { LOG_LEVEL: "error" },
   },
 });
