@@ -46,8 +46,11 @@ describe("server process", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await waitFor(async () => {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${out.slice(-2000)}`);
       return res?.ok ? true : undefined;
-    }, 60_000);
+    }, 150_000).catch((e) => {
+      throw new Error(`${(e as Error).message}; server output: ${out.slice(-2000)}`);
+    });
     expect(out).toMatch(/Email:\s+demo@kura\.local/);
     expect(out).toMatch(/Password:\s+\S{8,}/);
     const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
@@ -81,10 +84,10 @@ describe("server process", () => {
     let out2 = "";
     again.stdout.on("data", (d) => (out2 += d));
     const exited2 = new Promise<number | null>((resolve) => again.on("exit", (code) => resolve(code)));
-    await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok ? true : undefined), 60_000);
+    await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok ? true : undefined), 150_000);
     again.kill("SIGTERM");
     expect(await exited2).toBe(0);
     expect(out2).not.toMatch(/Password:/);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  }, 360_000);
 });
