@@ -104,6 +104,14 @@ async function fastWebhook(action: Action, req: http.IncomingMessage, res: http.
   logger().info({ requestId, method: "POST", path: "/api/v1/webhooks/meta", status, ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e5) / 10 }, "request");
 }
 
+// A signal during start-up is held until the server is up, then handled like any other: the
+// default action would kill the process and orphan the embedded Postgres mid-migration.
+let onSignal: ((signal: string) => void) | null = null;
+let pendingSignal: string | null = null;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => (onSignal ? onSignal(signal) : (pendingSignal ??= signal)));
+}
+
 async function main() {
   const cfg = loadConfig();
   const log = logger();
@@ -206,8 +214,8 @@ async function main() {
     log.info("stopped");
     process.exit(0);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  onSignal = (signal) => void shutdown(signal);
+  if (pendingSignal) onSignal(pendingSignal);
 }
 
 main().catch((err) => {

@@ -36,9 +36,24 @@ describe("server process", () => {
     expect(r.stderr).toMatch(/SESSION_SECRET is required/);
   });
 
+  it("a SIGTERM during start-up (database up, HTTP not yet) still ends cleanly, database stopped", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kura-early-"));
+    // Below the kernel's ephemeral range, where the embedded Postgres picks its own port.
+    const port = String(12000 + Math.floor(Math.random() * 18000));
+    const child = runServer({ KURA_DATA_DIR: dataDir, PORT: port, KURA_PG_FAST: "1", LOG_LEVEL: "warn" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+    await waitFor(() => (fs.existsSync(pidFile) ? true : undefined), 150_000);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(pidFile)).toBe(false);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 360_000);
+
   it("starts on an embedded Postgres, prints a demo login once, and shuts down cleanly on SIGTERM", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kura-life-"));
-    const port = String(20000 + Math.floor(Math.random() * 20000));
+    // Below the kernel's ephemeral range, where the embedded Postgres picks its own port.
+    const port = String(12000 + Math.floor(Math.random() * 18000));
     const child = runServer({ KURA_DATA_DIR: dataDir, PORT: port, KURA_PG_FAST: "1", LOG_LEVEL: "warn" });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
