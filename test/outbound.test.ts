@@ -194,6 +194,15 @@ describe("POST /api/v1/connect/send", () => {
     expect(await outboundRows(other.patientId)).toHaveLength(0);
   });
 
+  it("sends to the wa_id WhatsApp reported (Mexico's 521…), and to the canonical phone before the patient ever wrote", async () => {
+    const live = await setup({ mode: "live", phone: "+52 55 8765 4321" });
+    await send(live.token, { patient_id: live.patient.patientId, message: "hola" });
+    expect(graph.sent.at(-1)!.body.to).toBe("525587654321");
+    await rawSql()`UPDATE identity_vault SET wa_id = '5215587654321' WHERE id = ${live.patient.identityId}`;
+    await send(live.token, { patient_id: live.patient.patientId, message: "hola otra vez" });
+    expect(graph.sent.at(-1)!.body.to).toBe("5215587654321");
+  });
+
   it("dev mode: 1,000 messages per organization per day → 429 daily_limit; live mode has no cap", async () => {
     const dev = await setup({ mode: "dev", phone: "+34 600 111 222", testRecipients: ["+34600111222"] });
     const insertMany = (orgId: string, p: { identityId: string; patientId: string }) => rawSql()`

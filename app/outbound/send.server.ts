@@ -202,7 +202,9 @@ export async function dispatch(messageId: string, opts: { viaJob?: boolean; fina
   if (row.status !== "queued") return answerFor(row);
   const account = await accountFor(row.orgId);
   if (!account) throw new Error("organization has no WhatsApp account");
-  const to = row.phone ? toWhatsAppRecipient(row.phone) : row.waId!;
+  // The wa_id WhatsApp itself reported is what it routes on (e.g. Mexico's 521…, an old
+  // Brazilian 8-digit mobile); the canonical phone is the fallback for a patient who never wrote.
+  const to = row.waId ?? toWhatsAppRecipient(row.phone!);
 
   await acquireSendSlot(account.phoneNumberId);
   try {
