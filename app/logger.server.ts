@@ -1,5 +1,5 @@
 // Structured JSON logs. Health data never goes in: message text, names and full phone numbers
-// are redacted by key, and phones are masked where they must appear (maskPhone).
+// are redacted by key; log lines carry ids, never numbers.
 import pino from "pino";
 
 const redactKeys = ["content", "text", "body", "message_text", "password", "phone", "name", "profile_name", "raw", "transcript", "authorization", "cookie"];
@@ -16,11 +16,4 @@ export function logger(): pino.Logger {
     redact: { paths: [...redactKeys, ...redactKeys.map((k) => `*.${k}`)], censor: "[redacted]" },
   });
   return globalThis.__kuraLogger;
-}
-
-/** "+34600123456" → "+34…456": enough to tell numbers apart in an incident, not to dial one. */
-export function maskPhone(phone: string | null | undefined): string {
-  if (!phone) return "";
-  const digits = phone.replace(/\D/g, "");
-  return `+${digits.slice(0, 2)}…${digits.slice(-3)}`;
 }

@@ -6,5 +6,6 @@ import { sendRetryWorker } from "../app/outbound/retry.server";
 import { transcriptionWorker } from "./transcription";
 import { riskScreenWorker } from "./risk-screen";
 import { analysisDayWorker, analysisNightlyWorker } from "./analysis";
+import { maintenanceWorker } from "./maintenance";
 
-export const workers: WorkerDefinition[] = [webhookRetryWorker, mediaDownloadWorker, sendRetryWorker, transcriptionWorker, riskScreenWorker, analysisNightlyWorker, analysisDayWorker];
+export const workers: WorkerDefinition[] = [webhookRetryWorker, mediaDownloadWorker, sendRetryWorker, transcriptionWorker, riskScreenWorker, analysisNightlyWorker, analysisDayWorker, maintenanceWorker];

@@ -7,5 +7,6 @@ export const QUEUES = {
   analysisNightly: "analysis-nightly",
   analysisDay: "analysis-day",
   sendRetry: "send-retry",
+  maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

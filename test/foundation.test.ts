@@ -9,6 +9,7 @@ import * as patientsList from "../app/routes/_app.patients._index";
 import { requireClinician } from "../app/auth/guard.server";
 import { createApiToken } from "../app/auth/api-token.server";
 import { rawSql } from "../db/client";
+import { purgeExpiredSessions } from "../app/auth/session.server";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
@@ -70,6 +71,20 @@ describe("sign in", () => {
     await rawSql()`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE clinician_id = ${org.clinicianId}`;
     const res = await call(patientsList.loader, get("/patients", { Cookie: org.cookie }));
     expect(res.status).toBe(302);
+  });
+});
+
+describe("housekeeping", () => {
+  it("the hourly purge deletes ended sessions and old login attempts, and keeps live ones", async () => {
+    const org = await makeOrg();
+    const live = await makeOrg();
+    await rawSql()`UPDATE sessions SET last_seen_at = now() - interval '2 hours' WHERE clinician_id = ${org.clinicianId}`;
+    await rawSql()`INSERT INTO login_attempts (email, ip, succeeded, at) VALUES ('old@x.test', '10.1.1.1', false, now() - interval '1 day'), ('new@x.test', '10.1.1.1', false, now())`;
+    await purgeExpiredSessions();
+    expect(await rawSql()`SELECT 1 FROM sessions WHERE clinician_id = ${org.clinicianId}`).toHaveLength(0);
+    expect(await rawSql()`SELECT 1 FROM sessions WHERE clinician_id = ${live.clinicianId}`).toHaveLength(1);
+    const emails = (await rawSql()`SELECT email FROM login_attempts WHERE email IN ('old@x.test', 'new@x.test')`).map((r) => r.email);
+    expect(emails).toEqual(["new@x.test"]);
   });
 });
 

@@ -4,7 +4,8 @@ import crypto from "node:crypto";
 import { and, eq, gt, lt, or } from "drizzle-orm";
 import { createCookie } from "@remix-run/node";
 import { db } from "../../db/client";
-import { sessions } from "../../db/schema";
+import { loginAttempts, sessions } from "../../db/schema";
+import { WINDOW_MS as LOCKOUT_WINDOW_MS } from "./rate-limit.server";
 import { config } from "../config.server";
 
 export const IDLE_MS = 30 * 60 * 1000;
@@ -55,9 +56,11 @@ export async function destroySession(request: Request) {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
+/** Ended sessions and login attempts past the lockout window: nothing reads them again. */
 export async function purgeExpiredSessions() {
   const now = new Date();
   await db()
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))));
+  await db().delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - LOCKOUT_WINDOW_MS)));
 }

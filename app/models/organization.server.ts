@@ -57,16 +57,3 @@ export async function getOrganization(orgId: string) {
     .where(eq(organizations.id, orgId));
   return org ?? null;
 }
-
-export async function findAccountByPhoneNumberId(phoneNumberId: string) {
-  const [row] = await db()
-    .select({ id: whatsappAccounts.id, orgId: whatsappAccounts.orgId })
-    .from(whatsappAccounts)
-    .where(eq(whatsappAccounts.phoneNumberId, phoneNumberId));
-  return row ?? null;
-}
-
-export async function countOrganizations() {
-  const rows = await db().select({ id: organizations.id }).from(organizations).limit(1);
-  return rows.length;
-}
