@@ -24,7 +24,7 @@ interface Row {
 // --data FILE evaluates another set (bench/data/risk-blind.jsonl: written by someone who never saw
 // the lexicon; bench/data/risk-holdout.jsonl: written after v1, since tuned on).
 const dataArg = process.argv.indexOf("--data");
-const dataset = dataArg > 0 ? process.argv[dataArg + 1]! : "bench/data/risk-eval.jsonl";
+const dataset = dataArg > 0 ? process.argv[dataArg + 1]! : "data/risk/dev-sets/risk-eval.jsonl";
 const rows: Row[] = readFileSync(path.resolve(here, "..", dataset), "utf8")
   .split("\n")
   .filter((l) => l.trim())

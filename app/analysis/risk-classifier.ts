@@ -1,11 +1,9 @@
 // A small naive Bayes text classifier under the rules: the rules know phrasings, the
-// classifier knows vocabulary. Measured on a blind set it never saw (README, "Risk screening
-// quality"), rules alone raised no alert for 18 of 45 HIGH messages written in indirect words;
-// this layer catches most of them. Trained by `npm run train:risk` from the labelled sets in
-// bench/data (never from risk-blind-4, which stays the honest test); the counts are generated
-// into risk-classifier.model.ts so the model ships with the code.
-import { MODEL } from "./risk-classifier.model";
-import { normalise } from "./risk-lexicon";
+// classifier knows vocabulary. It can only ever add a MEDIUM (risk-lexicon.ts): counted
+// vocabulary cannot tell "I want to die" from "to die for", so alone it never pages HIGH.
+// Weights are data: `npm run train:risk` writes risk-classifier.weights.json.
+import WEIGHTS from "./risk-classifier.weights.json";
+import { normalise } from "./risk-text";
 
 export type RiskClass = "HIGH" | "MID" | "NONE";
 export const CLASSES: RiskClass[] = ["HIGH", "MID", "NONE"];
@@ -14,8 +12,27 @@ export interface ClassifierModel {
   /** documents per class */
   docs: [number, number, number];
   /** word → documents containing it, per class */
-  words: Record<string, [number, number, number]>;
+  words: ReadonlyMap<string, readonly [number, number, number]>;
 }
+
+/** The JSON form of a model (what train:risk writes). */
+export interface ClassifierWeights {
+  docs: [number, number, number];
+  words: Record<string, [number, number, number]>;
+  trained_on?: string[];
+  messages?: number;
+}
+
+export function fromWeights(w: ClassifierWeights): ClassifierModel {
+  return { docs: w.docs, words: new Map(Object.entries(w.words)) };
+}
+export function toWeights(m: ClassifierModel, meta: { trained_on: string[]; messages: number }): ClassifierWeights {
+  const words: Record<string, [number, number, number]> = Object.create(null);
+  for (const [k, v] of [...m.words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) words[k] = [...v];
+  return { ...meta, docs: m.docs, words };
+}
+
+const MODEL: ClassifierModel = fromWeights(WEIGHTS as unknown as ClassifierWeights);
 
 /** Same normalisation as the rules (accents, stretched letters, chat abbreviations). */
 export function tokens(text: string): string[] {
@@ -24,13 +41,18 @@ export function tokens(text: string): string[] {
 }
 
 export function train(samples: Array<{ text: string; cls: RiskClass }>): ClassifierModel {
-  const model: ClassifierModel = { docs: [0, 0, 0], words: {} };
+  const docs: [number, number, number] = [0, 0, 0];
+  const words = new Map<string, [number, number, number]>();
   for (const s of samples) {
     const k = CLASSES.indexOf(s.cls);
-    model.docs[k]++;
-    for (const w of tokens(s.text)) (model.words[w] ??= [0, 0, 0])[k]++;
+    docs[k]++;
+    for (const w of tokens(s.text)) {
+      let c = words.get(w);
+      if (!c) words.set(w, (c = [0, 0, 0]));
+      c[k]++;
+    }
   }
-  return model;
+  return { docs, words };
 }
 
 /** P(class | words) with Laplace smoothing over the words of the message that the model knows. */
@@ -38,7 +60,7 @@ export function classify(text: string, model: ClassifierModel = MODEL): Record<R
   const total = model.docs[0] + model.docs[1] + model.docs[2];
   const logp = CLASSES.map((_, k) => Math.log(model.docs[k]! / total));
   for (const w of tokens(text)) {
-    const counts = model.words[w];
+    const counts = model.words.get(w);
     if (!counts) continue;
     for (let k = 0; k < 3; k++) logp[k]! += Math.log((counts[k]! + 1) / (model.docs[k]! + 2));
   }

@@ -1,0 +1,24 @@
+// Figurative idioms and message-level context of the risk screen. Data only.
+// IDIOMS: any risk match overlapping one of these spans is dropped ("me muero de risa").
+
+// Idioms: any risk match overlapping one of these spans is dropped.
+export const IDIOM_SOURCES: string[] = [
+  "\\b(?:me|te|se|nos) (?:muero|muere|morimos|mori|moria|estoy muriendo|muera|mueras) de (?:la |los )?(?:risa|ganas|hambre|sueno|frio|calor|sed|miedo|verguenza|envidia|amor|pena|aburrimiento|nervios|cansancio|emocion|curiosidad|gusto|felicidad|celos|alegria)",
+  "\\b(?:me quiero|quiero|me queria|me voy a|me iba a) morir(?:me)? de (?:la |los )?(?:verguenza|risa|ganas|hambre|sueno|calor|frio|aburrimiento|envidia|amor|nervios|pena|ternura)",
+  "\\bmuert[oa]s? de (?:risa|cansancio|sueno|hambre|frio|miedo|verguenza|calor|sed|envidia)",
+  "\\b(?:de|para) morir(?:se)?\\b(?: de \\w+)?|\\bde muerte\\b|\\bmorirse de\\b|\\bmori con\\b|\\bme mori de\\b|\\bme muero con\\b",
+  "\\b(?:me|te|nos) (?:va|van|vas) a matar\\b(?! a\\b)|\\b(?:va|van) a matarme\\b|\\bme (?:mata|matan|esta matando|estan matando|matas)\\b|\\bme mate (?:estudiando|trabajando|entrenando|corriendo|limpiando|de risa)",
+  "\\b(?:chiste|examen|gym|gimnasio|trabajo|calor|trafico|dia|partido|serie|video|meme|audio|jefe|clase)s? (?:me )?(?:mato|mata|matan|esta matando)\\b",
+  "\\bse (?:me |le |te )?(?:murio|murieron|muere|muerio) (?:el|la|mi|los|las) (?:celular|cel|telefono|movil|bateria|compu|computadora|laptop|portatil|coche|carro|auto|planta|plantas|tele|internet|wifi)",
+  // "me quiero morir de lo rico", "me muero de lo lindo": dying *of* something pleasant
+  "\\b(?:me|te|se|nos)? ?(?:quiero |queria |voy a |iba a )?(?:morir(?:me)?|muero|mori|muera) de (?:lo )?(?:rico|rica|bueno|buena|lindo|linda|bonito|bonita|hermoso|hermosa|gracioso|graciosa|chistoso|tierno|tierna|cute|feliz|sabroso|sabrosa|delicioso|deliciosa|bello|bella|contento|contenta|ternura|felicidad|emocion|alegria|orgullo|gusto|placer|amor|antojo|risa)\\b",
+  "\\bdying (?:to|for|of laughter|laughing)\\b|\\bto die for\\b|\\b(?:killing|killed|kill) it\\b|\\b(?:is|are|was|were|s|re) killing me\\b|\\bkilled me\\b|\\b(?:going to|will|would) kill me\\b",
+  "\\b(?:phone|battery|laptop|car|computer|plant|wifi|internet) (?:died|is dead|dead)\\b|\\blol (?:im|i am) dead\\b|\\b(?:im|i am) dead (?:lol|lmao)|\\bkiller\\b|\\bdead tired\\b|\\b(?:bored|scared) to death\\b|\\bdie of (?:laughter|embarrassment|shame)\\b",
+];
+
+export const MINIMISER = /\b(?:pero|but)\b(?: \w+){0,3}? (?:bien|tranqui\w*|ok|okay|fine|alright|good|at peace|en paz|doing (?:ok|okay|fine|good)|lo llevo bien|well made|bien hech[oa])\b|\b(?:tuvo|had) (?:una |a )?(?:vida|life) (?:larga|feliz|buena|long|good|happy)|\b(?:le dimos|we gave (?:him|her|them)) (?:una |a )?(?:buena vida|good life)/;
+export const GRIEF = /\b(?:se (?:me |nos )?(?:murio|fue)|fallecio|fallecimiento|murio|passed away|passed|died|lost (?:my|our)|perdi a|perdimos a|funeral|velorio|entierro|rip|descanse en paz)\b/;
+export const MEDIA = /\b(?:documentary|documental|pelicula|peli|movie|film|serie|series|show|libro|book|novel|novela|episode|episodio|podcast|article|articulo|noticia|news)\b/;
+export const FIRST_PERSON_STATE = /\b(?:i feel|im|i am|ive been|i have been|been feeling|me siento|estoy|ando|toy|me tiene|me dejo)\b/;
+export const IDIOM_PRONE = /^(?:me (?:quiero|voy a) (?:morir|matar)|quiero morir(?:me)?|me mato|i want to die|kill myself)$/;
+export const LAUGHTER = /\b(?:ja(?:ja)+|je(?:je)+|ha(?:ha)+|lol|lmao|xd)\b|[😂🤣😆😅]/u;
