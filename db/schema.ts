@@ -181,6 +181,9 @@ export const messageLog = pgTable(
     transcriptionState: text("transcription_state"),
     transcriptionError: text("transcription_error"),
     riskLevel: text("risk_level"),
+    // Set when the risk screen could not screen this message (risk_level stays NULL: "not
+    // screened"); cleared when a retry succeeds.
+    screenFailedReason: text("screen_failed_reason"),
     autoMode: boolean("auto_mode").notNull().default(false),
     clinicianId: uuid("clinician_id").references(() => clinicians.id),
     template: jsonb("template"),

@@ -1,0 +1,1 @@
+ALTER TABLE "message_log" ADD COLUMN "screen_failed_reason" text;
