@@ -11,11 +11,11 @@ import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseConfig, setConfig, type Config } from "./app/config.server";
 import { logger } from "./app/logger.server";
 import { openDatabase } from "./db/bootstrap";
-import { ensureDefaultOrganization, seedDemo } from "./db/seed";
-import { seedDemoConversations } from "./db/demo";
-import { startBoss, stopBoss } from "./jobs/boss";
+import { ensureDefaultOrganization, seedDemo } from "./app/sandbox/seed.server";
+import { seedDemoConversations } from "./app/sandbox/demo-week.server";
+import { startBoss, stopBoss } from "./app/queue.server";
 import { workers } from "./jobs/index";
-import { startSandbox } from "./app/sandbox.server";
+import { startSandbox } from "./app/sandbox/index.server";
 
 function loadConfig(): Config {
   try {

@@ -17,10 +17,10 @@ import { connect, disconnect, rawSql } from "../db/client";
 import { config, parseConfig, setConfig } from "../app/config.server";
 import { createOrganization } from "../app/models/organization.server";
 import { runAnalysis } from "../app/analysis/nightly.server";
-import { startBoss, stopBoss } from "../jobs/boss";
+import { startBoss, stopBoss } from "../app/queue.server";
 import { analysisDayWorker } from "../jobs/analysis";
 import { startOpenAIDouble } from "../doubles/openai";
-import { inboundMessages, metaJson, signBody, textMessage } from "../doubles/webhook-payloads";
+import { inboundMessages, metaJson, signBody, textMessage } from "../app/sandbox/webhook-payloads";
 import { action as webhookAction } from "../app/routes/api.v1.webhooks.meta";
 
 const PATIENT_DAYS = Number(process.env.BENCH_PATIENT_DAYS ?? 2000);

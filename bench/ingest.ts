@@ -14,8 +14,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { startEmbedded, withDatabase } from "../db/embedded";
 import { ensureDatabase } from "../db/migrate";
-import { startMetaGraphDouble, type MetaGraphDouble } from "../doubles/meta-graph";
-import { audioMessage, inboundMessages, metaJson, newMediaId, newWamid, signBody, statusUpdate, textMessage } from "../doubles/webhook-payloads";
+import { startMetaGraphDouble, type MetaGraphDouble } from "../app/sandbox/graph-api";
+import { audioMessage, inboundMessages, metaJson, newMediaId, newWamid, signBody, statusUpdate, textMessage } from "../app/sandbox/webhook-payloads";
 
 const SECRET = "bench-app-secret";
 const PNID = "100000000000777";

@@ -1,6 +1,5 @@
 // Database first: the embedded Postgres (no DATABASE_URL) or the configured server, the
 // database created when missing, migrations applied, the pool connected.
-import type { Config } from "../app/config.server";
 import { connect } from "./client";
 import { startEmbedded, withDatabase } from "./embedded";
 import { ensureDatabase, runMigrations } from "./migrate";
@@ -11,7 +10,13 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(cfg: Config, opts: { poolMax?: number; log?: (line: string) => void; ownSignals?: boolean } = {}): Promise<OpenDatabase> {
+/** What opening needs from the app's configuration (db/ imports nothing above it). */
+export interface DatabaseSettings {
+  databaseUrl?: string | null;
+  dataDir: string;
+}
+
+export async function openDatabase(cfg: DatabaseSettings, opts: { poolMax?: number; log?: (line: string) => void; ownSignals?: boolean } = {}): Promise<OpenDatabase> {
   let url = cfg.databaseUrl;
   let stopEmbedded = async () => {};
   if (!url) {

@@ -20,7 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { readBody } from "./http";
+import { readBody } from "../app/lib/read-body";
 
 export type OpenAIMode = "ok" | "429" | "500" | "malformed" | "refusal" | "content_filter";
 

@@ -7,10 +7,10 @@ import { e2eDatabase, screenshot, signIn } from "./support";
 import { makeOrg, makePatient } from "../test/factories";
 import { db } from "../db/client";
 import { auditLog, messageLog, patients, riskAlerts } from "../db/schema";
-import { addAnalyses, addLead, addPatientMessages, addRiskAlert, addWebhookEvent, localDayString, localTime } from "../db/demo";
+import { addAnalyses, addLead, addPatientMessages, addRiskAlert, addWebhookEvent, localDayString, localTime } from "../test/fixtures/pages";
 import { config } from "../app/config.server";
 import { notifyLive } from "../app/lib/notify.server";
-import { inboundMessages, metaJson, signBody, textMessage } from "../doubles/webhook-payloads";
+import { inboundMessages, metaJson, signBody, textMessage } from "../app/sandbox/webhook-payloads";
 
 test.use({ locale: "en-US" });
 

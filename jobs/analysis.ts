@@ -5,8 +5,7 @@ import type { JobResult, JobWithMetadata, QueueOptions } from "pg-boss";
 import { config } from "../app/config.server";
 import { logger } from "../app/logger.server";
 import { analyzePatientDay, nightlyTick, type AnalysisDayJob } from "../app/analysis/nightly.server";
-import { defineWorker, type WorkerDefinition } from "./boss";
-import { QUEUES } from "./queues";
+import { defineWorker, type WorkerDefinition, QUEUES } from "../app/queue.server";
 
 export const analysisNightlyWorker = defineWorker({
   queue: QUEUES.analysisNightly,

@@ -1,8 +1,8 @@
 // Every worker the process runs. Each module owns one queue; add new ones here.
-import type { WorkerDefinition } from "./boss";
+import type { WorkerDefinition } from "../app/queue.server";
 import { mediaDownloadWorker } from "./media-download";
 import { webhookRetryWorker } from "./webhook-retry";
-import { sendRetryWorker } from "../app/outbound/retry.server";
+import { sendRetryWorker } from "./send-retry";
 import { transcriptionWorker } from "./transcription";
 import { riskScreenWorker } from "./risk-screen";
 import { analysisDayWorker, analysisNightlyWorker } from "./analysis";

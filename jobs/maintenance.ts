@@ -1,7 +1,6 @@
 // Hourly housekeeping: expired sessions and old login attempts would otherwise grow forever.
 import { purgeExpiredSessions } from "../app/auth/session.server";
-import { defineWorker } from "./boss";
-import { QUEUES } from "./queues";
+import { defineWorker, QUEUES } from "../app/queue.server";
 
 export const maintenanceWorker = defineWorker({
   queue: QUEUES.maintenance,

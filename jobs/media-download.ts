@@ -1,7 +1,6 @@
 // Downloads WhatsApp media bytes into `media` (app/ingest/media.server.ts). Retries with backoff
 // inside Meta's 7-day media lifetime; each failure stays visible on the media row.
-import { defineWorker } from "./boss";
-import { QUEUES } from "./queues";
+import { defineWorker, QUEUES } from "../app/queue.server";
 import { downloadMedia } from "../app/ingest/media.server";
 
 export const mediaDownloadWorker = defineWorker<{ mediaId: string }>({

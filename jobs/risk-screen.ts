@@ -18,8 +18,7 @@ import { maxLevel, RISK_ORDER, screenMessage, type RiskFlag, type RiskLevel } fr
 import { modelEnabled, ModelFailure, screenWithModel } from "../app/analysis/openai.server";
 import { db, rawSql } from "../db/client";
 import { riskAlerts } from "../db/schema";
-import type { WorkerDefinition } from "./boss";
-import { QUEUES } from "./queues";
+import { type WorkerDefinition, QUEUES } from "../app/queue.server";
 
 export interface RiskScreenJob {
   messageId: string;

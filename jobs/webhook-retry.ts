@@ -1,8 +1,7 @@
 // Re-processes a stored webhook event whose processing failed. Meta itself already got its
 // 200, so this job is the only retry: backoff up to hours, then a visible failed job (and the
 // event stays `failed` for webhook:replay).
-import { defineWorker } from "./boss";
-import { QUEUES } from "./queues";
+import { defineWorker, QUEUES } from "../app/queue.server";
 import { reprocessEvent } from "../app/ingest/process.server";
 
 export const webhookRetryWorker = defineWorker<{ eventId: number }>({

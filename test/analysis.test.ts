@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "./db";
 import { makeOrg, makePatient } from "./factories";
 import { rawSql } from "../db/client";
-import { startBoss, stopBoss } from "../jobs/boss";
+import { startBoss, stopBoss } from "../app/queue.server";
 import { analysisDayWorker } from "../jobs/analysis";
 import { nightlyTick, runAnalysis } from "../app/analysis/nightly.server";
 import { config, setConfig } from "../app/config.server";
@@ -242,7 +242,7 @@ describe("npm run kura -- analysis:run", () => {
     await msg(org.orgId, p2, "INBOUND", "Hoy estoy bien", "2025-03-10T09:00:00Z");
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: ai.url, LOG_LEVEL: "warn", NODE_ENV: "test" };
     const cli = async () => {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-03-10", "--org", org.orgId], { env, encoding: "utf8" });
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "cli/index.ts", "analysis:run", "--date", "2025-03-10", "--org", org.orgId], { env, encoding: "utf8" });
       return JSON.parse(stdout.trim().split("\n").pop()!);
     };
     expect(await cli()).toMatchObject({ days_analyzed: 2, alerts: 0 });
@@ -250,7 +250,7 @@ describe("npm run kura -- analysis:run", () => {
     const rows = await rowsOf(org.orgId);
     expect(rows.map((r) => r.patient_id).sort()).toEqual([p.patientId, p2.patientId].sort());
 
-    const bad = await run(process.execPath, ["--import", "tsx", "db/cli.ts", "analysis:run", "--date", "2025-02-30"], { env, encoding: "utf8" }).catch((e) => e);
+    const bad = await run(process.execPath, ["--import", "tsx", "cli/index.ts", "analysis:run", "--date", "2025-02-30"], { env, encoding: "utf8" }).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--date/);
   }, 60_000);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 function kura(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "db/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/index.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: database.url, META_WA_PHONE_ID: "" },
     encoding: "utf8",

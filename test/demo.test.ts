@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "../db/client";
 import { createOrganization } from "../app/models/organization.server";
-import { seedDemo } from "../db/seed";
-import { seedDemoConversations } from "../db/demo";
+import { seedDemo } from "../app/sandbox/seed.server";
+import { seedDemoConversations } from "../app/sandbox/demo-week.server";
 import { ingestDatabase } from "./ingest-support";
 
 let database: Awaited<ReturnType<typeof ingestDatabase>>;

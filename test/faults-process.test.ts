@@ -9,7 +9,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../db/embedded";
-import { inboundMessages, metaJson, newWamid, signBody, textMessage } from "../doubles/webhook-payloads";
+import { inboundMessages, metaJson, newWamid, signBody, textMessage } from "../app/sandbox/webhook-payloads";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET = "faults-secret";

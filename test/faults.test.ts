@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "../db/client";
 import { makeOrg } from "./factories";
 import { deliver, ingestDatabase } from "./ingest-support";
-import { allMessageTypeSamples, inboundMessages, metaJson, newWamid, statusUpdate, textMessage } from "../doubles/webhook-payloads";
+import { allMessageTypeSamples, inboundMessages, metaJson, newWamid, statusUpdate, textMessage } from "../app/sandbox/webhook-payloads";
 
 let database: Awaited<ReturnType<typeof ingestDatabase>>;
 beforeAll(async () => {

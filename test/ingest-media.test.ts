@@ -3,8 +3,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "../db/client";
-import { startMetaGraphDouble, type MetaGraphDouble } from "../doubles/meta-graph";
-import { audioMessage, imageMessage, inboundMessages } from "../doubles/webhook-payloads";
+import { startMetaGraphDouble, type MetaGraphDouble } from "../app/sandbox/graph-api";
+import { audioMessage, imageMessage, inboundMessages } from "../app/sandbox/webhook-payloads";
 import { downloadMedia } from "../app/ingest/media.server";
 import * as mediaRoute from "../app/routes/media.$mediaId";
 import { makeOrg } from "./factories";

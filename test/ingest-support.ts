@@ -2,10 +2,9 @@
 // and signed deliveries to the webhook route, in-process.
 import { freshDatabase } from "./db";
 import { call, BASE } from "./http";
-import { startBoss, stopBoss } from "../jobs/boss";
-import { metaJson, signBody } from "../doubles/webhook-payloads";
+import { startBoss, stopBoss, type WorkerDefinition } from "../app/queue.server";
+import { metaJson, signBody } from "../app/sandbox/webhook-payloads";
 import * as webhook from "../app/routes/api.v1.webhooks.meta";
-import type { WorkerDefinition } from "../jobs/boss";
 
 export const SECRET = "test-app-secret";
 export const VERIFY = "test-verify-token";

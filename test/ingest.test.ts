@@ -17,7 +17,7 @@ import { call, BASE } from "./http";
 import { deliver, ingestDatabase, signedRequest, VERIFY, withPhoneNumberId } from "./ingest-support";
 import {
   allMessageTypeSamples, batch, BSUID_SAMPLE, inboundMessages, newWamid, statusUpdate, textMessage, userChangedNumberMessage,
-} from "../doubles/webhook-payloads";
+} from "../app/sandbox/webhook-payloads";
 
 // A copy of ../shared/fixtures/meta-webhooks (real Meta bodies; SOURCES.md says where from), so
 // the suite runs wherever the repository is cloned.
@@ -397,7 +397,7 @@ describe("webhook:replay", () => {
     const wamid = newWamid();
     const body = Buffer.from(JSON.stringify(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600000505" }, messages: [textMessage("34600000505", "otra vez", { id: wamid })] })));
     const [event] = await sql()`INSERT INTO webhook_events (body, status, error) VALUES (${body}, 'failed', 'simulated') RETURNING id`;
-    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "db/cli.ts", "webhook:replay", ...args], {
+    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "cli/index.ts", "webhook:replay", ...args], {
       cwd: path.resolve(import.meta.dirname, ".."), encoding: "utf8", env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" } });
     const bad = run("--id", "x");
     expect(bad.status).toBe(1);

@@ -7,7 +7,7 @@ import { makeOrg, makePatient } from "./factories";
 import { BASE, call, form } from "./http";
 import { db } from "../db/client";
 import { messageLog, outboundDrafts, riskAlerts } from "../db/schema";
-import { startMetaGraphDouble, type MetaGraphDouble } from "../doubles/meta-graph";
+import { startMetaGraphDouble, type MetaGraphDouble } from "../app/sandbox/graph-api";
 import { createApiToken } from "../app/auth/api-token.server";
 import { action as sendAction } from "../app/routes/api.v1.connect.send";
 import { action, loader } from "../app/routes/_app.patients.$patientId.chat";

@@ -6,12 +6,12 @@ import { makeOrg, makePatient } from "./factories";
 import { BASE, call } from "./http";
 import { db, rawSql } from "../db/client";
 import { auditLog, dailyConversationAnalysis, messageLog, messageStatuses, outboundDrafts, riskAlerts, whatsappAccounts } from "../db/schema";
-import { startMetaGraphDouble, type MetaGraphDouble } from "../doubles/meta-graph";
+import { startMetaGraphDouble, type MetaGraphDouble } from "../app/sandbox/graph-api";
 import { createApiToken } from "../app/auth/api-token.server";
 import { action as sendAction } from "../app/routes/api.v1.connect.send";
 import { clearTemplateCache } from "../app/outbound/templates.server";
 import { recordAccepted } from "../app/outbound/send.server";
-import { startBoss, stopBoss } from "../jobs/boss";
+import { startBoss, stopBoss } from "../app/queue.server";
 import { workers } from "../jobs/index";
 
 let graph: MetaGraphDouble;

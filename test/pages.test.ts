@@ -15,7 +15,7 @@ import * as localeRoute from "../app/routes/locale";
 import { createApiToken } from "../app/auth/api-token.server";
 import { db } from "../db/client";
 import { auditLog, clinicians, patients, riskAlerts } from "../db/schema";
-import { addAnalyses, addLead, addPatientMessages, addRiskAlert, addWebhookEvent, localDayString, localTime } from "../db/demo";
+import { addAnalyses, addLead, addPatientMessages, addRiskAlert, addWebhookEvent, localDayString, localTime } from "./fixtures/pages";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let a: Awaited<ReturnType<typeof makeOrg>>;

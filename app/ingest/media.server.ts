@@ -5,28 +5,10 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, rawSql } from "../../db/client";
-import { enqueue } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
-import { config } from "../config.server";
+import { enqueue, QUEUES } from "../queue.server";
+import { graph, GraphError } from "../outbound/graph.server";
 
 export class MediaError extends Error {}
-
-function authHeaders(): Record<string, string> {
-  const token = config().meta.token;
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
-async function lookup(metaMediaId: string): Promise<{ url: string; mimeType: string | null; sha256: string | null }> {
-  const res = await fetch(`${config().meta.graphUrl.replace(/\/$/, "")}/${encodeURIComponent(metaMediaId)}`, {
-    headers: authHeaders(),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const body = (await res.json().catch(() => null)) as Record<string, any> | null;
-  if (!res.ok || typeof body?.url !== "string") {
-    throw new MediaError(`media lookup failed: HTTP ${res.status}${body?.error?.code ? ` code ${body.error.code}` : ""}`);
-  }
-  return { url: body.url, mimeType: typeof body.mime_type === "string" ? body.mime_type : null, sha256: typeof body.sha256 === "string" ? body.sha256 : null };
-}
 
 /** The webhook gives sha256 as base64, Graph as hex: both become hex (null when not a sha256). */
 export function sha256Hex(value: string | null | undefined): string | null {
@@ -36,18 +18,36 @@ export function sha256Hex(value: string | null | undefined): string | null {
   return b.length === 32 ? b.toString("hex") : null;
 }
 
+function describe(err: unknown, what: string): MediaError {
+  if (err instanceof MediaError) return err;
+  if (err instanceof GraphError) return new MediaError(`${what} failed: ${err.httpStatus ? `HTTP ${err.httpStatus}` : err.message}${err.code ? ` code ${err.code}` : ""}`);
+  return new MediaError(`${what} failed: ${(err as Error).name}`);
+}
+
+async function lookup(metaMediaId: string) {
+  try {
+    const info = await graph().getMedia(metaMediaId);
+    if (typeof info?.url !== "string") throw new MediaError("media lookup failed: no url in Graph's answer");
+    return { url: info.url, mimeType: typeof info.mime_type === "string" ? info.mime_type : null, sha256: typeof info.sha256 === "string" ? info.sha256 : null };
+  } catch (err) {
+    throw describe(err, "media lookup");
+  }
+}
+
 async function fetchBytes(metaMediaId: string) {
   let info = await lookup(metaMediaId);
-  let res = await fetch(info.url, { headers: authHeaders(), signal: AbortSignal.timeout(120_000) });
-  // An expired or revoked URL: ask Graph for a fresh one, once.
-  if (res.status === 401 || res.status === 404) {
-    await res.body?.cancel();
-    info = await lookup(metaMediaId);
-    res = await fetch(info.url, { headers: authHeaders(), signal: AbortSignal.timeout(120_000) });
+  try {
+    return { ...(await graph().downloadMedia(info.url)), info };
+  } catch (err) {
+    // An expired or revoked URL: ask Graph for a fresh one, once.
+    if (!(err instanceof GraphError && (err.httpStatus === 401 || err.httpStatus === 404))) throw describe(err, "media download");
   }
-  if (!res.ok) throw new MediaError(`media download failed: HTTP ${res.status}`);
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { bytes, info, contentType: res.headers.get("Content-Type") };
+  info = await lookup(metaMediaId);
+  try {
+    return { ...(await graph().downloadMedia(info.url)), info };
+  } catch (err) {
+    throw describe(err, "media download");
+  }
 }
 
 export async function downloadMedia(mediaId: string): Promise<"done" | "already" | "missing"> {

@@ -5,8 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import { rawSql } from "../../db/client";
-import { boss } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
+import { boss, QUEUES } from "../queue.server";
 import { logger } from "../logger.server";
 import { LIVE_CHANNEL } from "../lib/notify.server";
 import { moveIdentity, phoneKey } from "./identity.server";

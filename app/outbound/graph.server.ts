@@ -147,13 +147,17 @@ export class GraphClient {
     return this.request<{ url: string; mime_type: string; sha256: string; file_size: number; id: string }>("GET", mediaId);
   }
 
-  async downloadMedia(url: string): Promise<Buffer> {
+  /** The bytes behind a media URL from getMedia (Meta: lookaside URLs, valid 5 minutes, Bearer required). */
+  async downloadMedia(url: string): Promise<{ bytes: Buffer; contentType: string | null }> {
     const res = await fetch(url, {
       headers: this.token ? { Authorization: `Bearer ${this.token}` } : {},
-      signal: AbortSignal.timeout(this.timeoutMs * 3),
+      signal: AbortSignal.timeout(Math.max(this.timeoutMs * 3, 120_000)),
     });
-    if (!res.ok) throw new GraphError(null, res.status, `media download failed (HTTP ${res.status})`, null);
-    return Buffer.from(await res.arrayBuffer());
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new GraphError(null, res.status, `media download failed (HTTP ${res.status})`, null);
+    }
+    return { bytes: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get("Content-Type") };
   }
 }
 

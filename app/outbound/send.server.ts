@@ -5,8 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { identityVault, messageLog, outboundDrafts, patients, whatsappAccounts } from "../../db/schema";
-import { enqueue } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
+import { enqueue, QUEUES } from "../queue.server";
 import { applyPendingStatuses } from "../ingest/statuses.server";
 import { logger } from "../logger.server";
 import { notifyLive } from "../lib/notify.server";

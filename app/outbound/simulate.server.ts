@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "../../db/client";
 import { identityVault, patients } from "../../db/schema";
-import { inboundMessages, metaJson, signBody, textMessage } from "../../doubles/webhook-payloads";
+import { inboundMessages, metaJson, signBody, textMessage } from "../sandbox/webhook-payloads";
 import { toWhatsAppRecipient } from "../lib/phone";
 import { accountFor } from "./policy.server";
 

@@ -1,7 +1,7 @@
 // Approved message templates of an organization's WhatsApp Business Account, cached per
 // account: the list changes when Meta approves a template, not per message.
 import { config } from "../config.server";
-import { DEFAULT_WABA_ID } from "../../doubles/webhook-payloads";
+import { DEFAULT_WABA_ID } from "../sandbox/webhook-payloads";
 import { graph, type GraphTemplate } from "./graph.server";
 
 export interface Template {

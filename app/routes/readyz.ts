@@ -1,5 +1,5 @@
 import { rawSql } from "../../db/client";
-import { boss } from "../../jobs/boss";
+import { boss } from "../queue.server";
 
 export async function loader() {
   try {

@@ -2,12 +2,12 @@
 // demo clinician and patients on an empty database, so the first look shows something.
 import crypto from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { db } from "./client";
-import { clinicians, whatsappAccounts } from "./schema";
-import type { Config } from "../app/config.server";
-import { createOrganization } from "../app/models/organization.server";
-import { createClinician } from "../app/models/clinician.server";
-import { createPatient } from "../app/models/patient.server";
+import { db } from "../../db/client";
+import { clinicians, whatsappAccounts } from "../../db/schema";
+import type { Config } from "../config.server";
+import { createOrganization } from "../models/organization.server";
+import { createClinician } from "../models/clinician.server";
+import { createPatient } from "../models/patient.server";
 
 export const DEMO_EMAIL = "demo@kura.local";
 export const DEMO_PATIENTS = [

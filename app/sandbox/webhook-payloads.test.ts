@@ -14,7 +14,7 @@ import {
   textMessage,
 } from "./webhook-payloads";
 
-const FIX = path.resolve(import.meta.dirname, "../test/fixtures/meta-webhooks");
+const FIX = path.resolve(import.meta.dirname, "../../test/fixtures/meta-webhooks");
 const raw = (f: string) => readFileSync(path.join(FIX, f));
 
 describe("signBody: SOURCES.md signature vectors", () => {

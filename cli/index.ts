@@ -2,8 +2,8 @@
 // exits 1 with one clear line on stderr.
 import { parseArgs } from "node:util";
 import { ConfigError, parseConfig, setConfig } from "../app/config.server";
-import { openDatabase, type OpenDatabase } from "./bootstrap";
-import { startBoss, stopBoss } from "../jobs/boss";
+import { openDatabase, type OpenDatabase } from "../db/bootstrap";
+import { startBoss, stopBoss } from "../app/queue.server";
 import { workers } from "../jobs/index";
 import { CliError, type Command } from "./commands/types";
 import { clinicianCreate, orgCreate, patientCreate, tokenCreate } from "./commands/core";

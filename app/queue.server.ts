@@ -1,9 +1,22 @@
-// pg-boss in the same process and the same Postgres as the app. Every instance works every
-// queue; pg-boss hands each job to exactly one of them.
+// Queue plumbing: pg-boss in the same process and the same Postgres as the app. Every instance
+// works every queue; pg-boss hands each job to exactly one of them. Data functions enqueue
+// through here; the workers themselves live in jobs/.
 import { PgBoss, type Job, type SendOptions, type QueueOptions, type ScheduleOptions, type WorkOptions } from "pg-boss";
 import type { DbOrTx } from "../db/client";
-import { logger } from "../app/logger.server";
-import { QUEUES, type QueueName } from "./queues";
+import { logger } from "./logger.server";
+
+// Queue names are part of the operational contract (pg-boss tables, dashboards): change with care.
+export const QUEUES = {
+  webhookRetry: "webhook-retry",
+  mediaDownload: "media-download",
+  transcription: "transcription",
+  riskScreen: "risk-screen",
+  analysisNightly: "analysis-nightly",
+  analysisDay: "analysis-day",
+  sendRetry: "send-retry",
+  maintenance: "maintenance",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface WorkerDefinition<T = any> {
   queue: QueueName;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { GRAPH_ERRORS, startMetaGraphDouble, type MetaGraphDouble } from "./meta-graph";
+import { GRAPH_ERRORS, startMetaGraphDouble, type MetaGraphDouble } from "./graph-api";
 import { signBody } from "./webhook-payloads";
 
 const TOKEN = "EAAtest";
@@ -356,9 +356,9 @@ describe("webhook delivery failures", () => {
 });
 
 describe("CLI", () => {
-  it("node --import tsx doubles/meta-graph.ts --port N prints its URL", async () => {
-    const root = path.resolve(import.meta.dirname, "..");
-    const child = spawn(process.execPath, ["--import", "tsx", "doubles/meta-graph.ts", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  it("node --import tsx app/sandbox/graph-api.ts --port N prints its URL", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const child = spawn(process.execPath, ["--import", "tsx", "app/sandbox/graph-api.ts", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = "";

@@ -1,176 +1,22 @@
 // Demo data for a newcomer's first look (outside production, empty database only).
 //
 // seedDemoConversations plays a week of WhatsApp through the real code: each patient message
-// is a signed Meta webhook body posted to the webhook route's action (signature check →
+// is a signed Meta webhook body handed to the webhook's receive step (signature check →
 // receiveDelivery → identity resolution, message_log, webhook_events, jobs); clinic replies
 // are rows Meta accepted (recordAccepted) whose delivered/read ticks arrive as status
 // webhooks; alerts come from the risk screen, daily analyses from the nightly code.
-//
-// The add* helpers below write rows directly: they are fixtures for the page tests
-// (test/pages.test.ts, e2e/pages.spec.ts), not used by the demo.
-import crypto from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db } from "./client";
-import { normalizePhone } from "../app/lib/phone";
-import { config } from "../app/config.server";
-import { logger } from "../app/logger.server";
-import { action as metaWebhook } from "../app/routes/api.v1.webhooks.meta";
-import { recordAccepted } from "../app/outbound/send.server";
-import { analyzePatientDay } from "../app/analysis/nightly.server";
-import { screenStoredMessages } from "../jobs/risk-screen";
-import { transcribeMessage } from "../jobs/transcription";
-import { audioMessage, inboundMessages, metaJson, newWamid, signBody, statusUpdate, textMessage } from "../doubles/webhook-payloads";
-import { clinicians, dailyConversationAnalysis, leads, identityVault, messageLog, organizations, patients, riskAlerts, webhookEvents, whatsappAccounts } from "./schema";
-
-export interface DemoMessage {
-  direction: "INBOUND" | "OUTBOUND";
-  type?: string;
-  content?: string | null;
-  at: Date;
-  mediaUrl?: string | null;
-  transcriptionState?: string | null;
-  riskLevel?: string | null;
-  status?: string;
-}
-
-const wamid = () => `wamid.demo${crypto.randomBytes(12).toString("hex")}`;
-
-export async function addPatientMessages(orgId: string, patientId: string, messages: DemoMessage[]) {
-  const [p] = await db().select({ identityId: patients.identityId }).from(patients).where(and(eq(patients.id, patientId), eq(patients.orgId, orgId)));
-  if (!p) throw new Error("patient not found");
-  if (!messages.length) return [];
-  return db()
-    .insert(messageLog)
-    .values(
-      messages.map((m) => ({
-        orgId,
-        identityId: p.identityId,
-        patientId,
-        direction: m.direction,
-        type: m.type ?? "text",
-        content: m.content ?? null,
-        providerId: wamid(),
-        mediaUrl: m.mediaUrl ?? null,
-        status: m.status ?? (m.direction === "INBOUND" ? "received" : "read"),
-        timestamp: m.at,
-        transcriptionState: m.transcriptionState ?? null,
-        riskLevel: m.riskLevel ?? null,
-      })),
-    )
-    .returning({ id: messageLog.id });
-}
-
-export async function addRiskAlert(orgId: string, patientId: string, input: { messageId?: string | null; level: string; flags: string[]; reason?: string }) {
-  const [row] = await db()
-    .insert(riskAlerts)
-    .values({ orgId, patientId, messageId: input.messageId ?? null, level: input.level, flags: input.flags, source: "lexicon", reason: input.reason ?? null })
-    .returning({ id: riskAlerts.id });
-  return row!.id;
-}
-
-export interface DemoAnalysis {
-  day: string;
-  sentimentScore: number;
-  emotionalState: string;
-  riskLevel: string;
-  riskFlags?: string[];
-  summary: string;
-  suggestion: string;
-  messageCount: number;
-  analyzer?: string;
-}
-
-export async function addAnalyses(orgId: string, patientId: string, rows: DemoAnalysis[]) {
-  if (!rows.length) return;
-  await db()
-    .insert(dailyConversationAnalysis)
-    .values(
-      rows.map((a) => ({
-        orgId,
-        patientId,
-        day: a.day,
-        sentimentScore: a.sentimentScore,
-        emotionalState: a.emotionalState,
-        riskLevel: a.riskLevel,
-        riskFlags: a.riskFlags ?? [],
-        summary: a.summary,
-        suggestion: a.suggestion,
-        messageCount: a.messageCount,
-        model: a.analyzer === "openai" ? "gpt-4o-mini" : "kura-local-1",
-        analyzer: a.analyzer ?? "local",
-        language: "es",
-      })),
-    )
-    .onConflictDoNothing();
-}
-
-/** A lead (unknown number that wrote in) with its inbound messages. */
-export async function addLead(orgId: string, input: { phone: string; profileName?: string; messages: Array<{ content: string; at: Date }> }) {
-  return db().transaction(async (tx) => {
-    const phone = normalizePhone(input.phone);
-    const [identity] = await tx
-      .insert(identityVault)
-      .values({ orgId, phone, waId: input.phone.replace(/\D/g, ""), profileName: input.profileName ?? null })
-      .returning({ id: identityVault.id });
-    const [lead] = await tx.insert(leads).values({ orgId, identityId: identity!.id, name: input.profileName ?? null }).returning({ id: leads.id });
-    if (input.messages.length) {
-      await tx.insert(messageLog).values(
-        input.messages.map((m) => ({
-          orgId,
-          identityId: identity!.id,
-          leadId: lead!.id,
-          direction: "INBOUND",
-          type: "text",
-          content: m.content,
-          providerId: wamid(),
-          status: "received",
-          timestamp: m.at,
-        })),
-      );
-    }
-    return { leadId: lead!.id, identityId: identity!.id };
-  });
-}
-
-export async function addWebhookEvent(input: { orgId: string | null; status: string; error?: string; phoneNumberIds?: string[]; body?: string }) {
-  const [row] = await db()
-    .insert(webhookEvents)
-    .values({
-      orgId: input.orgId,
-      status: input.status,
-      error: input.error ?? null,
-      phoneNumberIds: input.phoneNumberIds ?? null,
-      body: Buffer.from(input.body ?? '{"object":"whatsapp_business_account","entry":[]}'),
-      attempts: input.status === "failed" ? 5 : 0,
-    })
-    .returning({ id: webhookEvents.id });
-  return row!.id;
-}
-
-// ----------------------------------------------------------------------------------------
-
-/** A local wall-clock time `daysAgo` days before today in `timeZone`, as an instant. */
-export function localTime(timeZone: string, daysAgo: number, hour: number, minute = 0, now = new Date()) {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  const base = new Date(`${day}T12:00:00Z`);
-  base.setUTCDate(base.getUTCDate() - daysAgo);
-  const date = base.toISOString().slice(0, 10);
-  // Offset of the zone at that moment, from what the zone's clock shows at noon UTC.
-  const guess = new Date(`${date}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(guess);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return new Date(guess.getTime() - (shown - guess.getTime()));
-}
-
-export const localDayString = (timeZone: string, daysAgo: number, now = new Date()) => {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - daysAgo);
-  return d.toISOString().slice(0, 10);
-};
-
-
+import { db } from "../../db/client";
+import { config } from "../config.server";
+import { logger } from "../logger.server";
+import { receiveWebhook } from "../ingest/receive.server";
+import { recordAccepted } from "../outbound/send.server";
+import { analyzePatientDay } from "../analysis/nightly.server";
+import { screenStoredMessages } from "../../jobs/risk-screen";
+import { transcribeMessage } from "../ingest/transcription.server";
+import { audioMessage, inboundMessages, metaJson, newWamid, signBody, statusUpdate, textMessage } from "./webhook-payloads";
+import { clinicians, messageLog, organizations, patients, whatsappAccounts } from "../../db/schema";
+import { localDayString, localTime } from "../lib/local-time";
 // ----------------------------------------------------------------------------------------
 // The demo week
 
@@ -250,15 +96,10 @@ function voiceNoteWithoutMedia(waId: string, at: Date) {
   return m;
 }
 
-/** Posts a signed body to the webhook route, as Meta would; anything but 200 is a bug here. */
+/** Hands a signed body to the webhook's receive step, as Meta's POST would; anything but 200 is a bug here. */
 async function deliver(body: object) {
-  const raw = metaJson(body);
-  const request = new Request("http://localhost/api/v1/webhooks/meta", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signBody(raw, config().meta.appSecret) },
-    body: raw,
-  });
-  const res = await metaWebhook({ request, params: {}, context: {} } as Parameters<typeof metaWebhook>[0]);
+  const raw = Buffer.from(metaJson(body));
+  const res = await receiveWebhook(raw, signBody(raw, config().meta.appSecret));
   if (res.status !== 200) throw new Error(`demo webhook answered ${res.status}`);
 }
 

@@ -1,8 +1,8 @@
 // The local Meta sandbox: with no META_WA_TOKEN the app talks to a loopback double of the
 // Graph API, which posts signed status webhooks back through the real webhook route.
-import type { Config } from "./config.server";
-import { logger } from "./logger.server";
-import { startMetaGraphDouble } from "../doubles/meta-graph";
+import type { Config } from "../config.server";
+import { logger } from "../logger.server";
+import { startMetaGraphDouble } from "./graph-api";
 
 function statusDelays(): [number, number, number] | undefined {
   const raw = process.env.SANDBOX_STATUS_DELAYS_MS;

@@ -16,13 +16,13 @@
  * failed for asynchronous errors) to `webhookUrl`, signed like Meta (X-Hub-Signature-256
  * over the exact bytes, non-ASCII escaped).
  *
- * CLI: node --import tsx doubles/meta-graph.ts --port 4010 [--token T] [--webhook-url URL] [--app-secret S]
+ * CLI: node --import tsx app/sandbox/graph-api.ts --port 4010 [--token T] [--webhook-url URL] [--app-secret S]
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { readBody } from "./http";
+import { readBody } from "../lib/read-body";
 import { metaJson, newWamid, signBody, statusUpdate, type StatusName } from "./webhook-payloads";
 
 export const GRAPH_VERSION = "v24.0";

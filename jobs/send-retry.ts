@@ -1,8 +1,7 @@
 // send-retry: a message Meta refused for throughput (130429, 131056) is tried again with
 // backoff by pg-boss, never lost; after the last attempt it becomes `failed` with the code.
-import { defineWorker } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
-import { dispatch } from "./send.server";
+import { defineWorker, QUEUES } from "../app/queue.server";
+import { dispatch } from "../app/outbound/send.server";
 
 export const SEND_RETRY_LIMIT = 8;
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Config } from "../../app/config.server";
-import type { OpenDatabase } from "../bootstrap";
+import type { OpenDatabase } from "../../db/bootstrap";
 
 export class CliError extends Error {}
 

@@ -1,7 +1,7 @@
 // webhook:replay: re-processes stored webhook events (idempotent: messages dedupe by wamid,
 // statuses by wamid and status), e.g. after fixing a failure or adding an unrouted account.
 import { z } from "zod";
-import { rawSql } from "../client";
+import { rawSql } from "../../db/client";
 import { reprocessEvent } from "../../app/ingest/process.server";
 import { CliError, defineCommand } from "./types";
 

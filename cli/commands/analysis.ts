@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { getOrganization } from "../../app/models/organization.server";
 import { runAnalysis } from "../../app/analysis/nightly.server";
-import { boss } from "../../jobs/boss";
-import { QUEUES } from "../../jobs/queues";
+import { boss, QUEUES } from "../../app/queue.server";
 import { analysisDayWorkOptions, handleAnalysisDay } from "../../jobs/analysis";
 import { CliError, defineCommand } from "./types";
 
