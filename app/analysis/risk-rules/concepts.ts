@@ -27,7 +27,9 @@ export type ConceptFamily =
   | "FAREWELL:love" | "LAST_SESSION" | "ARRANGEMENTS:after" | "GIVEAWAY:final" | "DECISION" | "FINALITY:calm"
   | "DECISION:since" | "HARM_OTHERS:wait" | "DWELL" | "STARING" | "INGESTION:intent" | "INGESTION:alcohol" | "SLEEP_FOREVER" | "SELF_HARM"
   // benign context
-  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL" | "BREAK" | "ADVICE_Q" | "SKIN" | "ERRAND";
+  // means in hand + a time ("ya tengo las pastillas" … "esta noche"): a plan, also across messages
+  | "ACQUIRED:pills" | "TIMEFRAME"
+  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL" | "BREAK" | "ADVICE_Q" | "SKIN" | "ERRAND" | "START";
 
 export interface FamilyDef {
   family: ConceptFamily;
@@ -158,7 +160,11 @@ export const FAMILIES: FamilyDef[] = [
     "(?:havent|have not|hasnt|didnt|not|no (?:he|e)|no|dejo de|deje de|sin|starv\\w*) (?:eaten|eating|ate|comido|como|comer|meals|las comidas|comidas|myself)\\b(?: \\w+){0,6}? (?:a proposito|adrede|de proposito|on purpose|intentionally|como castigo|as (?:a )?punishment|porque no (?:lo |me lo )?merezco|because i (?:dont|do not) deserve)|" +
     "(?:i )?(?:dont|do not) deserve (?:to eat|food|meals|comer)|no (?:me )?merezco (?:comer|la comida|comida)|starving myself|me castigo sin comer|punish(?:ing)? myself by not eating)",
     single: { level: "HIGH", flag: "self_harm", why: "a self-injury act by any method (scratching, burning, hitting, hair pulling, starving) is self-harm", cancelledBy: ["MEDIA", "DENIAL", "SKIN"] } },
+  // ---- means in hand, and a time ----
+  { family: "ACQUIRED:pills", src: `\\b(?:ya tengo|tengo (?:ya|guardad[oa]s|juntad[oa]s)|consegui|junte|compre|i (?:already )?(?:have|got|bought)|ive got) (?:tod[oa]s )?(?:las |los |mis |unas |the |my |all the |enough )?${PILLS}\\b`, negatable: true },
+  { family: "TIMEFRAME", src: "\\b(?:esta noche|hoy (?:en la noche|a la noche|mismo)|tonight|this (?:evening|night)|(?:cuando|when) (?:se duerman|todos duerman|everyone(?:s| is) asleep|nadie (?:este|me vea))|(?:manana|tomorrow) (?:temprano|early|first thing)|(?:hoy|today) es el dia|es (?:hoy|ahora)|its (?:today|tonight))\\b" },
   // ---- benign context ----
+  { family: "START", src: "\\b(?:empiezo|empezar|empiezo a tomar|comienzo|comenzar|inicio|start|starting|begin|first dose|primera (?:dosis|toma))\\b" },
   { family: "ROUTINE", src: ROUTINE_SRC },
   { family: "BREAK", src: "\\b(?:holidays?|vacaciones|vacation|christmas|navidad|new year|ano nuevo|see (?:you|u|ya) (?:in|on|next|after|soon|when)|nos vemos (?:en|el|a la vuelta|despues|pronto|cuando)|hasta (?:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|la vuelta|el ano que viene|pronto)|january|february|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|me mudo|moving|mudanza|new (?:therapist|doctor|psychiatrist|job|city)|nuev[oa] (?:terapeuta|psicolog[oa]|psiquiatra|trabajo|ciudad)|(?:me dieron el |dar de )?alta|discharged?|graduat\\w*|insurance|obra social|seguro|before (?:the|my) (?:break|trip|move|surgery)|antes de (?:las vacaciones|irme de viaje|la mudanza|la cirugia)|of the year|del ano|for now|por ahora|por un tiempo|for a while|reschedul\\w*|reprogram\\w*)\\b" },
   { family: "SKIN", src: "\\b(?:bites?|picaduras?|mosquitos?|granos?|pimples?|acne|rash|roncha\\w*|eczema|eccema|dermatitis|psoriasis|sarna|varicela|chickenpox|hives|alergia|allergy|itch\\w*|comezon|picazon|sunburn|quemadura de sol)\\b" },
@@ -213,13 +219,14 @@ export const PAIRS: PairDef[] = [
   { a: ["DECISION", "DECISION:since"], b: ["FINALITY:calm", "FINALITY", "FAREWELL", "SECRECY", ...ARR, ...OBJ_MEANS], flag: "suicidal_ideation", cancelledBy: ["LEISURE", "ROUTINE", "REFUSAL", "BREAK"] },
   { a: "DWELL", b: ["STARING", "LINGER", "FINALITY", "FAREWELL", "DECISION", "PLAN", "SECRECY"], flag: "suicidal_ideation", cancelledBy: ["LEISURE"] },
   { a: "INGESTION:alcohol", b: ["SLEEP_FOREVER", "DEATH_WISH", "FINALITY", "INGESTION", "SECRECY", "FAREWELL"], flag: "overdose", cancelledBy: ["ROUTINE"] },
+  { a: "ACQUIRED:pills", b: "TIMEFRAME", flag: "overdose", cancelledBy: ["ROUTINE", "START", "ADVICE_Q", "REFUSAL", "DENIAL", "MEDIA"] },
   { a: "SLEEP_FOREVER", b: ["MEANS:pills", "MEANS:poison", "INGESTION"], flag: "overdose", cancelledBy: ["ROUTINE"] },
   // a song/film/post the patient says is about them, next to a death wish: never below MEDIUM
   { a: "MEDIA_SELF", b: ["DEATH_WISH"], flag: "suicidal_ideation", level: "MEDIUM" },
 ];
 /** Single-signal tier, read from FAMILIES[].single. */
 export const SINGLES = FAMILIES.filter((f) => f.single).map((f) => ({ family: f.family, ...f.single!, cancelledBy: f.single!.cancelledBy ?? SINGLE_BENIGN }));
-export const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND"]);
+export const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND", "START"]);
 /** the weak DEATH_WISH family is implied by the strong one */
 export const IMPLIES: ReadonlyMap<ConceptFamily, ConceptFamily> = new Map([["DEATH_WISH:strong", "DEATH_WISH"]]);
 

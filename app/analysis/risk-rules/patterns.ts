@@ -57,6 +57,8 @@ export const ROUTINE_SRC =
 const ROUTINE_CONTEXT = new RegExp(ROUTINE_SRC.replace(/ /g, "[\\s,]+"));
 
 export const ROWS: Row[] = [
+  // ---- HIGH · explicit intent said outright (Spanish clitic placements of "quitarse la vida") ----
+  ["suicidal_ideation", "HIGH", "\\bme (?:voy a|quiero|pienso|podria|iba a|tengo que|necesito) (?:\\w+ )?quitar la vida\\b|\\bme (?:quito|quitare|quitaria) la vida\\b|\\b(?:voy a|quiero|pienso|planeo) (?:quitarme|acabar con) (?:la|mi) vida\\b"],
   ["suicidal_ideation", "HIGH", "\\b" + CUE_ES + "(?: \\w+){0,3}? " + TARGET_ES],
   ["suicidal_ideation", "HIGH", "\\b" + CUE_EN + "(?: \\w+){0,3}? " + TARGET_EN],
   // "no tengo razones para vivir", "vivir ya no tiene sentido": absence of reasons to live
