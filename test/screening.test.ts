@@ -9,6 +9,8 @@ import { makeOrg, makePatient } from "./factories";
 import { db, rawSql } from "../db/client";
 import { enqueue, startBoss, stopBoss, QUEUES } from "../app/queue.server";
 import { riskScreenWorker } from "../jobs/risk-screen";
+import { screenStoredMessages } from "../app/analysis/screening.server";
+import { screenWithContext } from "../app/analysis/risk-context";
 import { config, setConfig } from "../app/config.server";
 import { startOpenAIDouble, type OpenAIDouble } from "../doubles/openai";
 
@@ -43,14 +45,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 }
 
 /** Stores an inbound message and enqueues its screening in the same transaction, as ingest does. */
-async function inbound(text: string, who: { identityId: string; patientId?: string | null; leadId?: string | null }) {
+async function inbound(text: string, who: { identityId: string; patientId?: string | null; leadId?: string | null }, opts: { enqueue?: boolean; at?: Date } = {}) {
   const id = crypto.randomUUID();
+  const at = opts.at ?? new Date();
   await db().transaction(async (tx) => {
     await tx.execute(
       sql`INSERT INTO message_log (id, org_id, identity_id, patient_id, lead_id, direction, type, content, provider_id, status, timestamp)
-        VALUES (${id}, ${org.orgId}, ${who.identityId}, ${who.patientId ?? null}, ${who.leadId ?? null}, 'INBOUND', 'text', ${text}, ${"wamid." + id}, 'received', now())`,
+        VALUES (${id}, ${org.orgId}, ${who.identityId}, ${who.patientId ?? null}, ${who.leadId ?? null}, 'INBOUND', 'text', ${text}, ${"wamid." + id}, 'received', ${at.toISOString()})`,
     );
-    await enqueue(tx, QUEUES.riskScreen, { messageId: id });
+    if (opts.enqueue !== false) await enqueue(tx, QUEUES.riskScreen, { messageId: id });
   });
   return id;
 }
@@ -111,6 +114,78 @@ describe("lexicon screening (no OpenAI)", () => {
     expect(await alertsOf(id)).toHaveLength(1);
   });
 });
+
+describe("never silently off (issue 11)", () => {
+  it("ordinary words that are Object property names do not fail the batch: every crisis in it is alerted", async () => {
+    const words = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
+    const ids: string[] = [];
+    for (const w of words) ids.push(await inbound(`mi hermano es ${w} y hoy llega tarde`, patient));
+    const crisis = await inbound("me voy a quitar la vida esta noche, ya tengo todo", patient);
+    await until("crisis alert", async () => (await alertsOf(crisis))[0]);
+    await until("all screened", async () => (await Promise.all(ids.map(riskOf))).every(Boolean));
+    for (const id of ids) expect(await riskOf(id)).toBe("NONE");
+    await until("queue drained", async () => (await rawSql()`SELECT 1 FROM pgboss.job WHERE name = 'risk-screen' AND state IN ('created','active','retry')`).length === 0);
+    expect(await rawSql()`SELECT id FROM pgboss.job WHERE name = 'risk-screen' AND state = 'failed'`).toHaveLength(0);
+  });
+
+  it("a message that cannot be screened is marked and reported failed; the rest of its batch is screened and alerted", async () => {
+    const bad = await inbound("mensaje que rompe el analizador", patient, { enqueue: false });
+    const good = await inbound("ya no quiero vivir, me voy a matar", patient, { enqueue: false });
+    const boom = (text: string, previous: Parameters<typeof screenWithContext>[1]) => {
+      if (text.includes("rompe")) throw new TypeError("boom");
+      return screenWithContext(text, previous);
+    };
+    const results = await screenStoredMessages([bad, good], boom);
+    expect(results[0]).toEqual({ status: "failed", reason: "TypeError: boom" });
+    expect(results[1]).toMatchObject({ status: "screened", level: "HIGH" });
+    const [row] = await rawSql()`SELECT risk_level, screen_failed_reason FROM message_log WHERE id = ${bad}`;
+    expect(row).toEqual({ risk_level: null, screen_failed_reason: "TypeError: boom" });
+    expect((await alertsOf(good))[0]?.level).toBe("HIGH");
+    // the retry succeeds and clears the mark
+    expect((await screenStoredMessages([bad]))[0]).toMatchObject({ status: "screened" });
+    const [after] = await rawSql()`SELECT risk_level, screen_failed_reason FROM message_log WHERE id = ${bad}`;
+    expect(after).toEqual({ risk_level: "NONE", screen_failed_reason: null });
+  });
+});
+
+describe("context: the sender's last 24 hours", () => {
+  it("a plan spread over two messages is HIGH on the second", async () => {
+    const p = await makePatient(org.orgId);
+    const first = await inbound("ya tengo las pastillas", p);
+    await until("first screened", () => riskOf(first));
+    expect(await riskOf(first)).toBe("NONE");
+    const second = await inbound("esta noche", p);
+    const alert = await until("context alert", async () => (await alertsOf(second))[0]);
+    expect(alert!.level).toBe("HIGH");
+    expect(JSON.stringify(alert!.matches)).toContain("CONTEXT_24H");
+  });
+
+  it("only the same sender and only the last 24 hours count", async () => {
+    const a = await makePatient(org.orgId);
+    const b = await makePatient(org.orgId);
+    await inbound("ya tengo las pastillas", a, { enqueue: false });
+    const other = await inbound("esta noche", b, { enqueue: false });
+    const c = await makePatient(org.orgId);
+    await inbound("ya tengo las pastillas", c, { enqueue: false, at: new Date(Date.now() - 25 * 3600_000) });
+    const late = await inbound("esta noche", c, { enqueue: false });
+    expect(await screenStoredMessages([other, late])).toEqual([
+      { status: "screened", level: "NONE", model: false },
+      { status: "screened", level: "NONE", model: false },
+    ]);
+  });
+
+  it("\"era broma, estoy bien\" after a MEDIUM lowers nothing: the earlier alert stays", async () => {
+    const p = await makePatient(org.orgId);
+    const first = await inbound("a veces pienso que sería mejor no despertar", p);
+    const alert = await until("alert", async () => (await alertsOf(first))[0]);
+    const joke = await inbound("era broma, estoy bien", p);
+    await until("joke screened", () => riskOf(joke));
+    expect((await alertsOf(first))[0]!.level).toBe(alert!.level);
+    expect(RISK_RANK[(await riskOf(first))!]).toBeGreaterThanOrEqual(RISK_RANK.MEDIUM);
+  });
+});
+
+const RISK_RANK: Record<string, number> = { NONE: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
 
 describe("with OpenAI (model second opinion)", () => {
   beforeAll(() => {
