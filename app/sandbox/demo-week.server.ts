@@ -12,7 +12,7 @@ import { logger } from "../logger.server";
 import { receiveWebhook } from "../ingest/receive.server";
 import { recordAccepted } from "../outbound/send.server";
 import { analyzePatientDay } from "../analysis/nightly.server";
-import { screenStoredMessages } from "../../jobs/risk-screen";
+import { screenStoredMessages } from "../analysis/screening.server";
 import { transcribeMessage } from "../ingest/transcription.server";
 import { audioMessage, inboundMessages, metaJson, newWamid, signBody, statusUpdate, textMessage } from "./webhook-payloads";
 import { clinicians, messageLog, organizations, patients, whatsappAccounts } from "../../db/schema";
