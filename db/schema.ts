@@ -5,6 +5,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -280,7 +281,9 @@ export const riskAlerts = pgTable(
   {
     id: pk(),
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    patientId: uuid("patient_id").notNull().references(() => patients.id, { onDelete: "cascade" }),
+    // Exactly one of patient_id / lead_id: a lead's alerts move to the patient on conversion.
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
     messageId: uuid("message_id").references(() => messageLog.id, { onDelete: "cascade" }),
     level: text("level").notNull(),
     flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
@@ -292,13 +295,31 @@ export const riskAlerts = pgTable(
     createdAt: created(),
     acknowledgedBy: uuid("acknowledged_by").references(() => clinicians.id),
     acknowledgedAt: tz("acknowledged_at"),
+    // The clinic's verdict, given with the acknowledgement (same who and when):
+    // real | false_alarm | unsure. Feeds the clinic's precision and its own model.
+    verdict: text("verdict"),
+    ackNote: text("ack_note"),
   },
   (t) => [
     uniqueIndex("risk_alerts_message_source_key").on(t.messageId, t.source),
     uniqueIndex("risk_alerts_patient_day_source_key").on(t.patientId, t.day, t.source),
     index("risk_alerts_open_idx").on(t.orgId, t.patientId).where(sql`acknowledged_at IS NULL`),
+    index("risk_alerts_lead_idx").on(t.orgId, t.leadId).where(sql`lead_id IS NOT NULL`),
+    index("risk_alerts_org_created_idx").on(t.orgId, t.createdAt),
+    check("risk_alerts_subject_check", sql`num_nonnulls(patient_id, lead_id) = 1`),
+    check("risk_alerts_verdict_check", sql`verdict IS NULL OR verdict IN ('real', 'false_alarm', 'unsure')`),
   ],
 );
+
+// A per-organization vocabulary model folded from that clinic's verdicts (`kura risk:train`).
+// Used only for that organization's messages; never leaves the deploy.
+export const riskOrgModels = pgTable("risk_org_models", {
+  orgId: uuid("org_id").primaryKey().references(() => organizations.id, { onDelete: "cascade" }),
+  weights: jsonb("weights").notNull(),
+  examples: integer("examples").notNull(),
+  metrics: jsonb("metrics"),
+  trainedAt: tz("trained_at").notNull().defaultNow(),
+});
 
 export const dailyConversationAnalysis = pgTable(
   "daily_conversation_analysis",
