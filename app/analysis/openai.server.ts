@@ -6,10 +6,11 @@
 import OpenAI from "openai";
 import { z } from "zod";
 import { config } from "../config.server";
-import type { RiskFlag, RiskLevel } from "./risk-lexicon";
+import type { RiskFlag } from "./risk-types";
+import { RISK_LEVELS } from "./risk-level";
 import type { TranscriptLine } from "./local-analyzer";
 
-const LEVELS = ["NONE", "LOW", "MEDIUM", "HIGH"] as const satisfies readonly RiskLevel[];
+const LEVELS = RISK_LEVELS;
 const FLAGS = [
   "suicidal_ideation",
   "self_harm",

@@ -1,4 +1,5 @@
 import { useStrings } from "./use-strings";
+import { toRiskLevel } from "../analysis/risk-level";
 
 const STYLES: Record<string, string> = {
   HIGH: "bg-red-100 text-red-800 ring-red-300",
@@ -9,7 +10,7 @@ const STYLES: Record<string, string> = {
 
 export function RiskBadge({ level }: { level: string }) {
   const t = useStrings();
-  const key = (["HIGH", "MEDIUM", "LOW"].includes(level) ? level : "NONE") as "HIGH" | "MEDIUM" | "LOW" | "NONE";
+  const key = toRiskLevel(level);
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[key]}`}>
       {t.risk}: {t[`risk${key}`]}

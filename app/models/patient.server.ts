@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { identityVault, leads, messageLog, patients, riskAlerts, whatsappAccounts } from "../../db/schema";
 import { countryOf, normalizePhone } from "../lib/phone";
+import { RISK_LEVELS } from "../analysis/risk-level";
 
 /** A number typed without +CC is read in the country of the organization's WhatsApp number. */
 async function orgDefaultCountry(orgId: string) {
@@ -89,7 +90,7 @@ export async function listPatients(orgId: string, opts: { search?: string; limit
     .orderBy(desc(sql`coalesce(${openRisk.rank}, 0)`), sql`${lastMessage} DESC NULLS LAST`, asc(patients.name))
     .limit(opts.limit ?? 500)
     .offset(opts.offset ?? 0);
-  const levels = ["NONE", "LOW", "MEDIUM", "HIGH"] as const;
+  const levels = RISK_LEVELS;
   return rows.map((r) => ({
     ...r,
     risk: levels[Number(r.riskRank)] ?? "NONE",

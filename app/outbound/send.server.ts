@@ -17,7 +17,8 @@ import { accountFor, DEV_DAILY_LIMIT, lockDailyCounter, patientAtHighRisk, recip
 import { acquireSendSlot } from "./rate-limit.server";
 import { approvedTemplates, renderTemplate } from "./templates.server";
 
-export type RiskLevel = "NONE" | "LOW" | "MEDIUM" | "HIGH";
+import type { RiskLevel } from "../analysis/risk-level";
+export type { RiskLevel };
 
 export interface TemplateInput {
   name: string;

@@ -1,4 +1,5 @@
 import type { Strings } from "../../i18n";
+import { toRiskLevel } from "../../analysis/risk-level";
 
 /** Risk flags come from the lexicon and the model as snake_case codes; show words. */
 export function flagLabel(flag: string, t: Strings) {
@@ -14,7 +15,7 @@ export function analyzerLabel(analyzer: string, t: Strings) {
 }
 
 export function levelKey(level: string | null | undefined) {
-  return (["HIGH", "MEDIUM", "LOW"].includes(level ?? "") ? level : "NONE") as "HIGH" | "MEDIUM" | "LOW" | "NONE";
+  return toRiskLevel(level);
 }
 
 type Countable = "unreadAlerts" | "patientCount" | "openAlertsCount" | "messagesCount";

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useLocale, useStrings } from "../use-strings";
 import { formatDateTime } from "../../lib/format";
 import { count, flagLabel } from "./labels";
+import { toRiskLevel } from "../../analysis/risk-level";
 
 export interface BannerAlert {
   id: string;
@@ -100,4 +101,4 @@ export function RiskAlertBanner({ alerts, acknowledged, timezone }: { alerts: Ba
   );
 }
 
-const normalize = (level: string) => (["HIGH", "MEDIUM", "LOW"].includes(level) ? level : "NONE") as "HIGH" | "MEDIUM" | "LOW" | "NONE";
+const normalize = (level: string) => toRiskLevel(level);
