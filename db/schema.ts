@@ -260,8 +260,16 @@ export const webhookEvents = pgTable(
     statusCount: integer("status_count"),
     attempts: integer("attempts").notNull().default(0),
     processedAt: tz("processed_at"),
+    // The processing claim (docs/decisions/007): who took the event and when; a claim older
+    // than the timeout belongs to a processor presumed dead and is taken over.
+    claimedBy: text("claimed_by"),
+    claimedAt: tz("claimed_at"),
   },
-  (t) => [index("webhook_events_status_idx").on(t.status, t.receivedAt), index("webhook_events_org_idx").on(t.orgId, t.receivedAt)],
+  (t) => [
+    index("webhook_events_status_idx").on(t.status, t.receivedAt),
+    index("webhook_events_org_idx").on(t.orgId, t.receivedAt),
+    index("webhook_events_pending_idx").on(t.id).where(sql`status = 'received'`),
+  ],
 );
 
 // Rejected deliveries (bad signature, too large): counted, never stored with their body.
