@@ -95,13 +95,15 @@ describe("lexicon screening (no OpenAI)", () => {
     for (const id of [idiom, negated, low]) expect(await alertsOf(id)).toHaveLength(0);
   });
 
-  it("a lead's message gets a level but no alert (risk_alerts needs a patient)", async () => {
+  it("a lead's HIGH message raises an alert on the lead (issue 11: every sender)", async () => {
     const [identity] = await rawSql()`INSERT INTO identity_vault (org_id, phone) VALUES (${org.orgId}, ${"+3461" + crypto.randomInt(1e6, 9e6)}) RETURNING id`;
     const [lead] = await rawSql()`INSERT INTO leads (org_id, identity_id) VALUES (${org.orgId}, ${identity!.id}) RETURNING id`;
     const id = await inbound("ya no quiero vivir", { identityId: identity!.id, leadId: lead!.id });
     await until("screened", () => riskOf(id));
     expect(await riskOf(id)).toBe("HIGH");
-    expect(await alertsOf(id)).toHaveLength(0);
+    await until("lead alert", async () => (await alertsOf(id))[0]);
+    const [alert] = await rawSql()`SELECT patient_id, lead_id FROM risk_alerts WHERE message_id = ${id}`;
+    expect(alert).toMatchObject({ patient_id: null, lead_id: lead!.id });
   });
 
   it("screening twice (a replayed job) keeps one alert", async () => {

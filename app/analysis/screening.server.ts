@@ -10,7 +10,8 @@
 // 3. With OpenAI configured and the organization in 'auto' mode, a model gives a second
 //    opinion: it can raise the level or add flags, never lower what the lexicon found. A model
 //    failure leaves the lexicon result standing.
-// Leads (no patient_id): the level goes on the message; alerts for leads are not created here.
+// Leads (no patient_id): MEDIUM/HIGH raise a lexicon alert on the lead (risk_alerts.lead_id;
+// it moves to the patient on conversion); leads are never sent to the model.
 import { and, eq, sql } from "drizzle-orm";
 import { logger } from "../logger.server";
 import { LIVE_CHANNEL, notifyLive } from "../lib/notify.server";
@@ -95,7 +96,7 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
   }
 
   if (work.length || failed.length) {
-    const alerts = work.filter((w) => w.m.patient_id && alerting(w.screen.level));
+    const alerts = work.filter((w) => (w.m.patient_id || w.m.lead_id) && alerting(w.screen.level));
     await rawSql().begin(async (tx) => {
       // Pipelined: the statements go in one round trip. A replayed job writes no new row version.
       const updates = work.length
@@ -140,9 +141,15 @@ const ALERTS_SQL = `
 WITH a AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS a(org_id uuid, patient_id uuid, lead_id uuid, message_id uuid, level text, flags text[], matches jsonb)
 ),
+-- The sender as it is now, locked: a lead converted since the SELECT gets the alert on its patient.
+cur AS (
+  SELECT ml.id, ml.patient_id, CASE WHEN ml.patient_id IS NULL THEN ml.lead_id END AS lead_id
+  FROM message_log ml WHERE ml.id IN (SELECT message_id FROM a) FOR SHARE
+),
 ins AS (
-  INSERT INTO risk_alerts (org_id, patient_id, message_id, level, flags, matches, source)
-  SELECT org_id, patient_id, message_id, level, flags, matches, 'lexicon' FROM a ORDER BY message_id
+  INSERT INTO risk_alerts (org_id, patient_id, lead_id, message_id, level, flags, matches, source)
+  SELECT a.org_id, cur.patient_id, cur.lead_id, a.message_id, a.level, a.flags, a.matches, 'lexicon'
+  FROM a JOIN cur ON cur.id = a.message_id WHERE cur.patient_id IS NOT NULL OR cur.lead_id IS NOT NULL ORDER BY a.message_id
   ON CONFLICT (message_id, source) DO NOTHING
   RETURNING message_id
 )

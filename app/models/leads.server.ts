@@ -6,6 +6,7 @@ import { identityVault, leads, messageLog, patients } from "../../db/schema";
 import { DuplicatePatientError } from "./patient.server";
 import { audit, type Actor } from "./audit.server";
 import { notifyLive } from "../lib/notify.server";
+import { moveLeadAlerts } from "./risk-state.server";
 
 const MESSAGES_PER_LEAD = 10;
 
@@ -93,6 +94,7 @@ export async function convertLead(actor: Actor, leadId: string, name: string) {
       .update(messageLog)
       .set({ patientId: p.id, leadId: null })
       .where(and(eq(messageLog.identityId, lead.identityId), eq(messageLog.orgId, actor.orgId)));
+    await moveLeadAlerts(tx, actor.orgId, lead.identityId, p.id);
     await audit(actor, "lead.convert", { patientId: p.id, subject: lead.id }, tx);
     await notifyLive(tx, { org_id: actor.orgId, kind: "lead", lead_id: lead.id, patient_id: p.id });
     return p.id;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { identityVault, leads, messageLog, patients, riskAlerts, whatsappAccounts } from "../../db/schema";
 import { countryOf, normalizePhone } from "../lib/phone";
+import { moveLeadAlerts } from "./risk-state.server";
 import { RISK_LEVELS } from "../analysis/risk-level";
 
 /** A number typed without +CC is read in the country of the organization's WhatsApp number. */
@@ -40,6 +41,7 @@ export async function createPatient(input: { orgId: string; name: string; phone:
       .update(messageLog)
       .set({ patientId: patient.id, leadId: null })
       .where(and(eq(messageLog.identityId, identity!.id), eq(messageLog.orgId, input.orgId)));
+    await moveLeadAlerts(tx, input.orgId, identity!.id, patient.id);
     return { patientId: patient.id, identityId: identity!.id, phone };
   });
 }
