@@ -5,12 +5,13 @@ import { createClinician } from "../app/models/clinician.server";
 import { createPatient } from "../app/models/patient.server";
 import { createSession } from "../app/auth/session.server";
 
-export async function makeOrg(opts: { name?: string; timezone?: string; mode?: "dev" | "live"; testRecipients?: string[] } = {}) {
+// The organization's first clinician is its admin (as `org:create` + `clinician:create --role admin`).
+export async function makeOrg(opts: { name?: string; timezone?: string; mode?: "dev" | "live"; testRecipients?: string[]; role?: "admin" | "clinician" } = {}) {
   const phoneNumberId = String(100_000_000 + crypto.randomInt(800_000_000));
   const { orgId } = await createOrganization({ name: opts.name ?? "Clínica Test", phoneNumberId, timezone: opts.timezone, mode: opts.mode, testRecipients: opts.testRecipients, displayPhone: "+34 910 000 000" });
   const email = `c${crypto.randomBytes(4).toString("hex")}@test.local`;
   const password = "correct horse battery";
-  const { clinicianId } = await createClinician({ orgId, email, password });
+  const { clinicianId } = await createClinician({ orgId, email, password, role: opts.role ?? "admin" });
   const cookie = (await createSession(clinicianId, orgId)).split(";")[0]!;
   return { orgId, phoneNumberId, clinicianId, email, password, cookie };
 }

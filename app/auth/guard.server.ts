@@ -63,6 +63,19 @@ export async function requireClinician(request: Request): Promise<ClinicianConte
   };
 }
 
+/**
+ * requireClinician, and the clinician must be an admin of the organization: replaying webhook
+ * events, settings changes and test recipients. Others get 403 (the record is theirs to see).
+ */
+export async function requireAdmin(request: Request): Promise<ClinicianContext> {
+  const ctx = await requireClinician(request);
+  if (ctx.clinician.role !== "admin") {
+    if (isApi(request)) throw json({ error: "admin_only" }, { status: 403 });
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return ctx;
+}
+
 export async function optionalClinician(request: Request) {
   const session = await readSession(request);
   return session ? getClinicianWithOrg(session.clinicianId, session.orgId) : null;

@@ -87,8 +87,28 @@ export function sanitize(v: unknown, depth = 40): unknown {
   if (depth <= 0) return "[nested too deep]";
   if (Array.isArray(v)) return v.map((x) => sanitize(x, depth - 1));
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[clean(k)!] = sanitize(x, depth - 1);
+  for (const [k, x] of Object.entries(v)) {
+    const key = clean(k)!;
+    if (!UNSAFE_KEYS.has(key)) out[key] = sanitize(x, depth - 1);
+  }
   return out;
+}
+
+// Assigning a parsed "__proto__" key swaps the target's prototype; "constructor" and
+// "prototype" are the other two ways into a prototype chain. Meta sends none of them.
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Deletes those keys everywhere in a JSON.parse result, in place (one walk, no copy). */
+export function dropUnsafeKeys(v: unknown, depth = 64): void {
+  if (v === null || typeof v !== "object" || depth <= 0) return;
+  if (Array.isArray(v)) {
+    for (const x of v) dropUnsafeKeys(x, depth - 1);
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    if (UNSAFE_KEYS.has(k)) delete (v as Record<string, unknown>)[k];
+    else dropUnsafeKeys((v as Record<string, unknown>)[k], depth - 1);
+  }
 }
 
 /** A message without an id still needs a stable dedupe key, so redeliveries stay single. */
@@ -98,6 +118,7 @@ function syntheticId(phoneNumberId: string, m: unknown): string {
 
 export function parseDelivery(json: unknown): ParsedDelivery {
   const out: ParsedDelivery = { messages: [], statuses: [], metaErrors: [], phoneNumberIds: [], skipped: 0 };
+  dropUnsafeKeys(json);
   const env = envelopeSchema.safeParse(json);
   if (!env.success) return out;
   const seen = new Set<string>();

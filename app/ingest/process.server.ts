@@ -391,9 +391,13 @@ export async function processEvent(eventId: number, d: ParsedDelivery): Promise<
 
 /** Class and code only: driver messages can quote values from the payload. */
 export function describeError(err: unknown): string {
-  const e = err as { name?: string; code?: string; message?: string };
-  const first = String(e?.message ?? err).split("\n")[0]!.slice(0, 200);
-  return [e?.code, first].filter(Boolean).join(": ");
+  // Class and code only (plus the constraint's name, which is schema, not data): a driver's
+  // message can quote the payload's values (health data).
+  const e = err as { name?: unknown; code?: unknown; constraint_name?: unknown; constructor?: { name?: unknown } } | null;
+  const word = (v: unknown) => (typeof v === "string" && /^[\w.-]{1,64}$/.test(v) ? v : null);
+  const name = word(e?.name) ?? word(e?.constructor?.name) ?? "Error";
+  const code = word(e?.code) ?? (typeof e?.code === "number" ? String(e.code) : null);
+  return [name, code, word(e?.constraint_name)].filter(Boolean).join(" ");
 }
 
 /** Re-reads a stored event and processes it again (retry job, webhook:replay). */

@@ -72,17 +72,23 @@ export async function listFailedEvents(orgId: string, limit = 50) {
     .limit(limit);
 }
 
-/** Unrouted events belong to no organization yet: only their ids and phone_number_ids show. */
-export async function listUnroutedEvents(limit = 50) {
-  return db()
-    .select(eventColumns)
+/**
+ * Unrouted deliveries belong to no organization: admins see how many there are and the
+ * phone_number_ids nobody owns (to bind with `org:create --phone-number-id`), never event ids.
+ */
+export async function unroutedSummary() {
+  const [row] = await db()
+    .select({
+      count: sql<number>`count(*)::int`,
+      phoneNumberIds: sql<string[] | null>`(SELECT array_agg(DISTINCT p ORDER BY p) FROM (SELECT unnest(${webhookEvents.phoneNumberIds}) AS p FROM ${webhookEvents} WHERE ${webhookEvents.orgId} IS NULL AND ${webhookEvents.status} = ${UNROUTED_STATUS} LIMIT 200) ids)`,
+      lastAt: sql<string | null>`max(${webhookEvents.receivedAt})`,
+    })
     .from(webhookEvents)
-    .where(and(isNull(webhookEvents.orgId), eq(webhookEvents.status, UNROUTED_STATUS)))
-    .orderBy(desc(webhookEvents.receivedAt))
-    .limit(limit);
+    .where(and(isNull(webhookEvents.orgId), eq(webhookEvents.status, UNROUTED_STATUS)));
+  return { count: row?.count ?? 0, phoneNumberIds: row?.phoneNumberIds ?? [], lastAt: row?.lastAt ? new Date(row.lastAt) : null };
 }
 
-/** An event this organization may replay: its own failed events, or an unrouted one. */
+/** An event this organization may replay: its own failed events (unrouted ones are bound by the CLI). */
 export async function findReplayableEvent(orgId: string, eventId: number) {
   const [row] = await db()
     .select({ id: webhookEvents.id, orgId: webhookEvents.orgId, status: webhookEvents.status })
@@ -90,7 +96,6 @@ export async function findReplayableEvent(orgId: string, eventId: number) {
     .where(eq(webhookEvents.id, eventId));
   if (!row) return null;
   if (row.orgId === orgId && FAILED_STATUSES.includes(row.status)) return row;
-  if (row.orgId === null && row.status === UNROUTED_STATUS) return row;
   return null;
 }
 

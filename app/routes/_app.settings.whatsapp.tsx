@@ -2,25 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ReplaySchema } from "../lib/page-forms.server";
-import { requireClinician } from "../auth/guard.server";
-import { findReplayableEvent, getWebhookHealth, getWhatsappAccounts, listFailedEvents, listUnroutedEvents, replayEvent } from "../models/settings.server";
+import { requireAdmin, requireClinician } from "../auth/guard.server";
+import { findReplayableEvent, getWebhookHealth, getWhatsappAccounts, listFailedEvents, replayEvent, unroutedSummary } from "../models/settings.server";
 import { WhatsappSettings } from "../components/settings/whatsapp-settings";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { org } = await requireClinician(request);
+  const { org, clinician } = await requireClinician(request);
+  const isAdmin = clinician.role === "admin";
   const [accounts, health, failed, unrouted] = await Promise.all([
     getWhatsappAccounts(org.id),
     getWebhookHealth(org.id),
     listFailedEvents(org.id),
-    listUnroutedEvents(),
+    isAdmin ? unroutedSummary() : null,
   ]);
-  return { accounts, health, failed, unrouted, timezone: org.timezone };
+  // Test recipients are patients' or staff phone numbers: admins only.
+  const shown = isAdmin ? accounts : accounts.map((a) => ({ ...a, testRecipients: [] as string[] }));
+  return { accounts: shown, health, failed, unrouted, isAdmin, timezone: org.timezone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { org, actor } = await requireClinician(request);
+  const { org, actor } = await requireAdmin(request);
   const parsed = ReplaySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ replayed: null }, { status: 400 });
   const event = await findReplayableEvent(org.id, parsed.data.eventId);

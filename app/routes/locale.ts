@@ -4,17 +4,16 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireClinician } from "../auth/guard.server";
 import { setClinicianLocale } from "../models/clinician.server";
+import { safeRedirect } from "../lib/safe-redirect";
 
 const LocaleSchema = z.object({ locale: z.enum(["en", "es"]), redirectTo: z.string().max(500).optional() });
-
-const samePath = (to: string | undefined) => (to && to.startsWith("/") && !to.startsWith("//") ? to : "/patients");
 
 export async function action({ request }: ActionFunctionArgs) {
   const { clinician, org } = await requireClinician(request);
   const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   await setClinicianLocale(clinician.id, org.id, parsed.data.locale);
-  throw redirect(samePath(parsed.data.redirectTo));
+  throw redirect(safeRedirect(parsed.data.redirectTo));
 }
 
 export const loader = () => redirect("/patients");

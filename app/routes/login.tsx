@@ -9,6 +9,7 @@ import { isLoginLocked, recordLoginAttempt } from "../auth/rate-limit.server";
 import { createSession } from "../auth/session.server";
 import { normalizeEmail, verifyLogin } from "../models/clinician.server";
 import { useStrings } from "../components/use-strings";
+import { safeRedirect } from "../lib/safe-redirect";
 
 const LoginSchema = z.object({
   email: z.string().trim().email().max(254),
@@ -16,8 +17,6 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-// Only same-site paths: an attacker's absolute URL must not ride the login redirect.
-const safeRedirect = (to: string | undefined) => (to && to.startsWith("/") && !to.startsWith("//") ? to : "/patients");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await optionalClinician(request)) throw redirect("/patients");

@@ -29,7 +29,8 @@ export function WhatsappSettings(props: {
   accounts: Account[];
   health: { lastReceivedAt: string | Date | null; signatureFailures24h: number; lastSignatureFailureAt: string | Date | null; otherRejections24h: number };
   failed: EventRow[];
-  unrouted: EventRow[];
+  unrouted: { count: number; phoneNumberIds: string[]; lastAt: string | Date | null } | null;
+  isAdmin: boolean;
   timezone: string;
   replayed: { id: number; status: string } | null;
 }) {
@@ -62,7 +63,9 @@ export function WhatsappSettings(props: {
             <dd className="font-mono">{a.phoneNumberId}</dd>
             <dt className="font-medium text-slate-600">{t.testRecipients}</dt>
             <dd>
-              {a.testRecipients.length ? (
+              {!props.isAdmin ? (
+                t.adminOnly
+              ) : a.testRecipients.length ? (
                 <ul className="flex flex-wrap gap-1.5">
                   {a.testRecipients.map((r) => (
                     <li key={r} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs">{r}</li>
@@ -107,13 +110,32 @@ export function WhatsappSettings(props: {
         </dl>
       </section>
 
-      <EventTable id="failed-heading" title={t.failedEvents} empty={t.noFailedEvents} rows={props.failed} when={when} />
-      <EventTable id="unrouted-heading" title={t.unroutedEvents} empty={t.noUnroutedEvents} rows={props.unrouted} when={when} help={t.unroutedHelp} />
+      <EventTable id="failed-heading" title={t.failedEvents} empty={t.noFailedEvents} rows={props.failed} when={when} canReplay={props.isAdmin} />
+      {props.unrouted ? (
+        <section aria-labelledby="unrouted-heading" className={card}>
+          <h2 id="unrouted-heading" className="text-lg font-semibold">{t.unroutedEvents}</h2>
+          {props.unrouted.count === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">{t.noUnroutedEvents}</p>
+          ) : (
+            <>
+              <p className="mt-2 text-sm">{t.unroutedCount.replace("{count}", String(props.unrouted.count)).replace("{when}", when(props.unrouted.lastAt))}</p>
+              <ul className="mt-2 flex flex-wrap gap-1.5">
+                {props.unrouted.phoneNumberIds.map((p) => (
+                  <li key={p} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs">{p}</li>
+                ))}
+              </ul>
+              <p className="mt-2 text-sm text-slate-600">
+                {t.unroutedHelp} <code className="rounded bg-slate-100 px-1 text-xs">npm run kura -- org:create --name … --phone-number-id {props.unrouted.phoneNumberIds[0] ?? "…"}</code>
+              </p>
+            </>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }
 
-function EventTable(props: { id: string; title: string; empty: string; help?: string; rows: EventRow[]; when: (v: string | Date | null) => string }) {
+function EventTable(props: { id: string; title: string; empty: string; help?: string; rows: EventRow[]; when: (v: string | Date | null) => string; canReplay: boolean }) {
   const t = useStrings();
   return (
     <section aria-labelledby={props.id} className={card}>
@@ -142,6 +164,7 @@ function EventTable(props: { id: string; title: string; empty: string; help?: st
                 <td className="max-w-xs truncate py-2 pr-3 text-slate-700" title={e.error ?? ""}>{e.error ?? "—"}</td>
                 <td className="py-2 pr-3">{e.attempts}</td>
                 <td className="py-2 text-right">
+                  {props.canReplay ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="replay" />
                     <input type="hidden" name="eventId" value={e.id} />
@@ -149,6 +172,7 @@ function EventTable(props: { id: string; title: string; empty: string; help?: st
                       {t.replay}
                     </button>
                   </Form>
+                  ) : null}
                 </td>
               </tr>
             ))}

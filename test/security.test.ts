@@ -1,0 +1,129 @@
+// Issue 12 (Hardening): one test per row of "What to build", each written to fail on the code
+// the issue describes. In-process where the route modules show it; a real server process for
+// what only Express shows (proxy hops, body limits, headers, start-up refusals, logs).
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { freshDatabase } from "./db";
+import { BASE, call, form } from "./http";
+import { makeOrg, makePatient } from "./factories";
+import { addWebhookEvent } from "./fixtures/pages";
+import * as loginRoute from "../app/routes/login";
+import * as localeRoute from "../app/routes/locale";
+import * as settingsPage from "../app/routes/_app.settings.whatsapp";
+import { safeRedirect } from "../app/lib/safe-redirect";
+import { createClinician } from "../app/models/clinician.server";
+import { createSession } from "../app/auth/session.server";
+import { parseDelivery } from "../app/ingest/payload.server";
+import { describeError } from "../app/ingest/process.server";
+import { db, rawSql } from "../db/client";
+import { clinicians } from "../db/schema";
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let org: Awaited<ReturnType<typeof makeOrg>>;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  org = await makeOrg({ name: "Clínica Segura" });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`${BASE}${path}`, { headers });
+
+async function clinicianOf(orgId: string, role: "admin" | "clinician", name = "Dra. Prueba") {
+  const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.local`;
+  const { clinicianId } = await createClinician({ orgId, email, password: "correct horse battery", role, name });
+  const cookie = (await createSession(clinicianId, orgId)).split(";")[0]!;
+  return { clinicianId, email, cookie };
+}
+
+describe("1. redirect targets stay on this origin", () => {
+  const evil = ["//evil.example", "/\\evil.example", "/\tevil.example", "/\t/evil.example", "\\\\evil.example", "https://evil.example/x", "/\n/evil.example", " //evil.example", "/%5Cevil.example"];
+
+  it("safeRedirect keeps same-origin paths and refuses everything a browser would resolve elsewhere", () => {
+    expect(safeRedirect("/patients/1?x=2#h", "/patients")).toBe("/patients/1?x=2#h");
+    expect(safeRedirect("/leads", "/patients")).toBe("/leads");
+    for (const target of evil) {
+      const out = safeRedirect(target, "/patients");
+      expect(new URL(out, "http://kura.test").origin, JSON.stringify(target)).toBe("http://kura.test");
+      expect(out.startsWith("/") && !out.startsWith("//") && !out.startsWith("/\\"), JSON.stringify(target)).toBe(true);
+    }
+  });
+
+  it("POST /login with redirectTo=/\\evil.example or /<TAB>/evil.example lands on this origin", async () => {
+    for (const redirectTo of ["/\\evil.example", "/\t/evil.example"]) {
+      const res = await call(loginRoute.action, form("/login", { email: org.email, password: org.password, redirectTo }));
+      expect(res.status).toBe(302);
+      const location = res.headers.get("Location")!;
+      expect(new URL(location, BASE).origin, location).toBe(BASE);
+    }
+  });
+
+  it("the language switch uses the same check", async () => {
+    for (const redirectTo of ["/\\evil.example", "/\t/evil.example"]) {
+      const res = await call(localeRoute.action, form("/locale", { locale: "es", redirectTo }, { Cookie: org.cookie }));
+      expect(new URL(res.headers.get("Location")!, BASE).origin).toBe(BASE);
+    }
+  });
+});
+
+describe("7. roles: replay, settings and unrouted deliveries are for admins", () => {
+  it("a clinician cannot replay (403) and sees no test recipients or unrouted deliveries; an admin can", async () => {
+    const o = await makeOrg({ name: "Clínica Roles", testRecipients: ["+34600000009"] });
+    const plain = await clinicianOf(o.orgId, "clinician");
+    const admin = await clinicianOf(o.orgId, "admin");
+    const eventId = await addWebhookEvent({ orgId: o.orgId, status: "failed", error: "boom" });
+    const unrouted = await addWebhookEvent({ orgId: null, status: "unrouted", phoneNumberIds: ["999000111222"] });
+
+    const res = await call(settingsPage.action, form("/settings/whatsapp", { intent: "replay", eventId: String(eventId) }, { Cookie: plain.cookie }));
+    expect(res.status).toBe(403);
+    const seen = await (await call(settingsPage.loader, get("/settings/whatsapp", { Cookie: plain.cookie }))).json();
+    expect(JSON.stringify(seen)).not.toContain("+34600000009");
+    expect(JSON.stringify(seen)).not.toContain("999000111222");
+    expect(seen.unrouted ?? null).toBeNull();
+
+    const adminView = await (await call(settingsPage.loader, get("/settings/whatsapp", { Cookie: admin.cookie }))).json();
+    expect(JSON.stringify(adminView)).toContain("+34600000009");
+    // Unrouted deliveries: a count and the unknown phone_number_ids, never event ids.
+    expect(adminView.unrouted.count).toBeGreaterThanOrEqual(1);
+    expect(adminView.unrouted.phoneNumberIds).toContain("999000111222");
+    expect(JSON.stringify(adminView.unrouted)).not.toMatch(new RegExp(`"id":${unrouted}\\b`));
+    const ok = await call(settingsPage.action, form("/settings/whatsapp", { intent: "replay", eventId: String(eventId) }, { Cookie: admin.cookie }));
+    expect(ok.status).toBe(200);
+    // An unrouted event is not this clinic's to replay from the page (the CLI binds it).
+    const theirs = await call(settingsPage.action, form("/settings/whatsapp", { intent: "replay", eventId: String(unrouted) }, { Cookie: admin.cookie }));
+    expect(theirs.status).toBe(404);
+  });
+});
+
+describe("11. payload parsing ignores __proto__, constructor and prototype", () => {
+  it("a signed payload cannot swap an object's prototype", () => {
+    const raw = `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
+      "metadata":{"phone_number_id":"123456","display_phone_number":"34910000000"},
+      "contacts":[{"wa_id":"34600000001","profile":{"name":"Ana"},"__proto__":{"polluted":"contact"}}],
+      "messages":[{"from":"34600000001","id":"wamid.X","timestamp":"1700000000","type":"text","text":{"body":"hola"},
+        "__proto__":{"polluted":"message","isAdmin":true},"constructor":{"prototype":{"polluted":"ctor"}},"prototype":{"x":1}}]}}]}]}`;
+    const parsed = parseDelivery(JSON.parse(raw));
+    expect(parsed.messages).toHaveLength(1);
+    const m = parsed.messages[0]!;
+    const rawMsg = m.raw as Record<string, unknown>;
+    expect(Object.getPrototypeOf(rawMsg)).toBe(Object.prototype);
+    expect((rawMsg as any).polluted).toBeUndefined();
+    expect((rawMsg as any).isAdmin).toBeUndefined();
+    for (const k of ["__proto__", "constructor", "prototype"]) expect(Object.hasOwn(rawMsg, k), k).toBe(false);
+    expect(({} as any).polluted).toBeUndefined();
+    expect(m.profileName).toBe("Ana");
+  });
+});
+
+describe("12 (row 5). describeError keeps class and code only", () => {
+  it("the driver's message, which can quote payload values, is not returned", () => {
+    const err = Object.assign(new Error('invalid input syntax for type uuid: "MARKER-secret-text"'), { name: "PostgresError", code: "22P02" });
+    const out = describeError(err);
+    expect(out).not.toContain("MARKER");
+    expect(out).toContain("22P02");
+    expect(out).toContain("PostgresError");
+  });
+});
