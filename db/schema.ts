@@ -1,4 +1,4 @@
-// The contract's tables (../shared/DESIGN.md). Every table holding an organization's data has
+// The contract's tables (docs/design.md, "Tables"). Every table holding an organization's data has
 // org_id, so every read can be scoped by it.
 import { sql } from "drizzle-orm";
 import {

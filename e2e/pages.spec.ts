@@ -1,4 +1,4 @@
-// The clinician's pages in Chromium, by role and label (DESIGN.md "Pages"): list → monitoring
+// The clinician's pages in Chromium, by role and label (docs/design.md "Pages"): list → monitoring
 // → leads → settings, live updates without reload, tenancy, axe on every page.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";

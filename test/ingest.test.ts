@@ -19,7 +19,7 @@ import {
   allMessageTypeSamples, batch, BSUID_SAMPLE, inboundMessages, newWamid, statusUpdate, textMessage, userChangedNumberMessage,
 } from "../app/sandbox/webhook-payloads";
 
-// A copy of ../shared/fixtures/meta-webhooks (real Meta bodies; SOURCES.md says where from), so
+// Real Meta bodies kept in the repository (test/fixtures/meta-webhooks; SOURCES.md says where from), so
 // the suite runs wherever the repository is cloned.
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/meta-webhooks");
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
@@ -131,7 +131,7 @@ describe("routing", () => {
   });
 });
 
-describe("fixtures from ../shared/fixtures/meta-webhooks", () => {
+describe("fixtures from test/fixtures/meta-webhooks", () => {
   for (const [file, expectRow] of [
     ["audio.json", { type: "audio", content: null }],
     ["voice.json", { type: "audio", content: null }],

@@ -37,7 +37,7 @@ export interface SendInput {
   actor: Actor;
 }
 
-/** What both entry points answer: an HTTP status and a JSON body (DESIGN.md's shapes). */
+/** What both entry points answer: an HTTP status and a JSON body (the shapes in docs/design.md). */
 export interface SendOutcome {
   status: number;
   body: {

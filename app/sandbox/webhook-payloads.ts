@@ -3,7 +3,7 @@
  *
  * Pure functions: no I/O. Shapes follow Meta's "messages" webhook reference
  * (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/*)
- * and the real bodies in test/fixtures/meta-webhooks/ (a copy of ../shared/fixtures).
+ * and the real bodies in test/fixtures/meta-webhooks/ (sources in its SOURCES.md).
  *
  * Meta sends JSON with every non-ASCII character escaped as \uXXXX and signs those exact
  * bytes (X-Hub-Signature-256 = "sha256=" + hex HMAC-SHA256(app secret, raw body)). Use
