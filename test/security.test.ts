@@ -127,3 +127,54 @@ describe("12 (row 5). describeError keeps class and code only", () => {
     expect(out).toContain("PostgresError");
   });
 });
+
+describe("9. nothing that names a person reaches the model", () => {
+  it("the OpenAI double receives role tokens for the patient's name, profile name, clinicians, phones and e-mails", async () => {
+    const { startOpenAIDouble } = await import("../doubles/openai");
+    const { analyzePatientDay } = await import("../app/analysis/nightly.server");
+    const { parseConfig, setConfig, config } = await import("../app/config.server");
+    const ai = await startOpenAIDouble();
+    const before = config();
+    setConfig(parseConfig({ NODE_ENV: "test", SESSION_SECRET: "test-session-secret-test-session-secret", DATABASE_URL: database.url, OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: ai.url }));
+    try {
+      const o = await makeOrg({ name: "Clínica Nombres", timezone: "Europe/Madrid" });
+      await db().update(clinicians).set({ name: "Dra. Inmaculada Berenguer" }).where(eq(clinicians.orgId, o.orgId));
+      await clinicianOf(o.orgId, "clinician", "Tomás Echeverría");
+      const p = await makePatient(o.orgId, { name: "Rosalía Quintanilla Pardo", phone: "+34 611 222 333" });
+      await rawSql()`UPDATE identity_vault SET profile_name = 'Rosi Q' WHERE id = ${p.identityId}`;
+      const lines = [
+        ["INBOUND", "Hola, soy Rosalía Quintanilla. Mi correo es rosalia.q+x@correo-ejemplo.es y mi móvil 611 222 333"],
+        ["OUTBOUND", "Hola Rosalía, soy la Dra. Berenguer. Inmaculada te llama mañana; Tomás también está."],
+        ["INBOUND", "Vale, gracias Dra. BERENGUER. Firmado: Rosi Q. (mi hermana rosalía tambien) ROSALIA"],
+      ] as const;
+      let minute = 0;
+      for (const [direction, text] of lines) {
+        await rawSql()`INSERT INTO message_log (id, org_id, identity_id, patient_id, direction, type, content, provider_id, status, timestamp)
+          VALUES (${crypto.randomUUID()}, ${o.orgId}, ${p.identityId}, ${p.patientId}, ${direction}, 'text', ${text}, ${"wamid." + crypto.randomUUID()},
+                  ${direction === "INBOUND" ? "received" : "sent"}, ${`2025-03-10T10:0${minute++}:00Z`})`;
+      }
+      const result = await analyzePatientDay({ orgId: o.orgId, patientId: p.patientId, day: "2025-03-10" }, { finalAttempt: true });
+      expect(result.analyzer).toBe("openai");
+      const sent = JSON.stringify(ai.calls.filter((c) => c.path === "/chat/completions").map((c) => c.body.messages));
+      expect(sent.length).toBeGreaterThan(100);
+      for (const word of ["Rosalía", "rosalía", "ROSALIA", "Quintanilla", "Rosi", "Pardo", "Berenguer", "BERENGUER", "Inmaculada", "Tomás", "correo-ejemplo", "rosalia.q", "611 222 333"]) {
+        expect(sent, word).not.toContain(word);
+      }
+      expect(sent).toMatch(/\[paciente\]/);
+      expect(sent).toMatch(/\[clínico\]/);
+      expect(sent).toMatch(/\[email\]/);
+    } finally {
+      setConfig(before);
+      await ai.close();
+    }
+  });
+
+  it("the masking is linear: 64 KB of letters, of dots and of digits take milliseconds", async () => {
+    const { redactForModel } = await import("../app/analysis/openai.server");
+    for (const s of ["a".repeat(65_536), "a.".repeat(32_768), "1 ".repeat(32_768) + "x", "a@".repeat(32_768), "-".repeat(65_536) + "@"]) {
+      const t0 = performance.now();
+      redactForModel(s);
+      expect(performance.now() - t0, s.slice(0, 6)).toBeLessThan(150);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { notifyLive } from "../lib/notify.server";
 import { detectLanguage, maxLevel, screenMessage, type RiskFlag, type RiskLevel } from "./risk-lexicon";
 import { analyzeDayLocal, type DailyAnalysis, type TranscriptLine } from "./local-analyzer";
 import { analyzeDayWithModel, ModelFailure, modelEnabled } from "./openai.server";
+import { namesForModel } from "./model-names.server";
 
 export interface AnalysisDayJob {
   orgId: string;
@@ -190,7 +191,7 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
   if (modelEnabled(org.analysisMode)) {
     const language = detectLanguage(lines.filter((l) => l.role === "patient").map((l) => l.text).join("\n"));
     try {
-      const { value, tokens, model } = await analyzeDayWithModel(lines, language, org.timezone);
+      const { value, tokens, model } = await analyzeDayWithModel(lines, language, org.timezone, await namesForModel(job.orgId, job.patientId));
       // The model may raise the risk the lexicon finds in the patient's lines, never lower it.
       let riskLevel: RiskLevel = value.risk_level;
       const flagSet = new Set<RiskFlag>(value.risk_flags as RiskFlag[]);

@@ -9,6 +9,7 @@ import { config } from "../config.server";
 import type { RiskFlag } from "./risk-types";
 import { RISK_LEVELS } from "./risk-level";
 import type { TranscriptLine } from "./local-analyzer";
+import { pseudonymise, type ModelNames } from "./pseudonymise";
 
 const LEVELS = RISK_LEVELS;
 const FLAGS = [
@@ -72,18 +73,16 @@ export function classifyApiError(err: unknown): ModelFailure {
   return new ModelFailure("error", (err as Error)?.name ?? "unknown_error");
 }
 
-// Minimum necessary: the model sees roles and words, never names; digits that look like a
-// phone number and e-mail addresses a patient typed are masked too.
-export function redactForModel(text: string): string {
-  return text
-    .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, "[email]")
-    .replace(/\+?\d[\d\s().-]{6,}\d/g, "[número]");
+// Minimum necessary: the model sees roles and words, never names. The patient's and the
+// clinicians' names, phone numbers and e-mail addresses become role tokens (linear-time scan).
+export function redactForModel(text: string, names?: ModelNames, language: "es" | "en" = "es"): string {
+  return pseudonymise(text, names, language);
 }
 
-export function transcriptForModel(lines: TranscriptLine[], language: "es" | "en", timeZone: string): string {
+export function transcriptForModel(lines: TranscriptLine[], language: "es" | "en", timeZone: string, names?: ModelNames): string {
   const [patient, clinic] = language === "es" ? ["Paciente", "Clínica"] : ["Patient", "Clinic"];
   const hm = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return lines.map((l) => `[${hm.format(l.at)}] ${l.role === "patient" ? patient : clinic}: ${redactForModel(l.text)}`).join("\n");
+  return lines.map((l) => `[${hm.format(l.at)}] ${l.role === "patient" ? patient : clinic}: ${redactForModel(l.text, names, language)}`).join("\n");
 }
 
 async function structured<T>(
@@ -160,10 +159,10 @@ const DAILY_SYSTEM: Record<"es" | "en", string> = {
     "harm to others, overdose, medication refusal, acute crisis): when in doubt, raise the level. Answer in English.",
 };
 
-export async function analyzeDayWithModel(lines: TranscriptLine[], language: "es" | "en", timeZone: string) {
+export async function analyzeDayWithModel(lines: TranscriptLine[], language: "es" | "en", timeZone: string, names?: ModelNames) {
   return structured("daily_conversation_analysis", DAILY_JSON_SCHEMA, dailySchema, [
     { role: "system", content: DAILY_SYSTEM[language] },
-    { role: "user", content: transcriptForModel(lines, language, timeZone) },
+    { role: "user", content: transcriptForModel(lines, language, timeZone, names) },
   ], { maxRetries: 1, timeoutMs: 60_000 });
 }
 
@@ -193,10 +192,10 @@ const SCREEN_SYSTEM =
   "Classify risk_level NONE/LOW/MEDIUM/HIGH and list risk flags. Idioms ('me muero de risa') and negated statements " +
   "('no pienso hacerme daño') are not risk; indirect ideation ('ya no quiero despertar') is HIGH.";
 
-export async function screenWithModel(text: string) {
+export async function screenWithModel(text: string, names?: ModelNames) {
   // Short timeout: this runs while a clinician may be waiting on the alert (the lexicon alert is already stored).
   return structured("message_risk_screen", SCREEN_JSON_SCHEMA, screenSchema, [
     { role: "system", content: SCREEN_SYSTEM },
-    { role: "user", content: redactForModel(text) },
+    { role: "user", content: redactForModel(text, names) },
   ], { maxRetries: 1, timeoutMs: 15_000 });
 }

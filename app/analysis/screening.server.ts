@@ -19,6 +19,7 @@ import { ALERT_MIN_LEVEL, maxLevel, RISK_ORDER, toRiskLevel, type RiskLevel } fr
 import type { RiskFlag, RiskScreen } from "./risk-types";
 import { CONTEXT_WINDOW_HOURS, screenWithContext, type PreviousMessage } from "./risk-context";
 import { modelEnabled, ModelFailure, screenWithModel } from "./openai.server";
+import { namesForModel } from "./model-names.server";
 import { db, rawSql } from "../../db/client";
 import { riskAlerts } from "../../db/schema";
 
@@ -163,7 +164,7 @@ async function secondOpinion(m: Stored, screen: RiskScreen, lexiconAlert: boolea
 
   let opinion;
   try {
-    opinion = (await screenWithModel(text)).value;
+    opinion = (await screenWithModel(text, await namesForModel(ids.org_id, ids.patient_id))).value;
   } catch (err) {
     const f = err instanceof ModelFailure ? err : new ModelFailure("error", "unexpected_error");
     logger().warn({ messageId: ids.message_id, kind: f.kind, reason: f.reason }, "risk model unavailable: lexicon result stands");
