@@ -44,7 +44,9 @@ describe("acknowledging never lowers a patient's shown risk", () => {
     const list = await (await call(patientsList.loader, get("/patients", { Cookie: org.cookie }))).json();
     const names = list.patients.map((p: any) => p.name);
     const ana = list.patients.find((p: any) => p.name === "Ana Pastillas");
-    expect(ana.risk).toBe("HIGH");
+    expect(ana.state.level).toBe("HIGH");
+    expect(ana.state.alert.acknowledgedAt).toBeTruthy();
+    expect(ana.state.alert.note).toBe("called the patient");
     expect(names.indexOf("Ana Pastillas")).toBeLessThan(names.indexOf("Bea Media"));
 
     const mon = await (await call(monitoring.loader, get(page, { Cookie: org.cookie }), { patientId: high.patientId })).json();

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { RiskBadge } from "./risk-badge";
+import { RiskState, type RiskStateView } from "./risk/risk-state";
+import { NewContactRows, type NewContact } from "./risk/new-contact-rows";
 import { useLocale, useStrings } from "./use-strings";
 import { formatDateTime } from "../lib/format";
 import { count } from "./monitoring/labels";
@@ -7,8 +8,7 @@ import { count } from "./monitoring/labels";
 interface Row {
   id: string;
   name: string;
-  risk: string;
-  openAlerts: number;
+  state: RiskStateView;
   lastMessageAt: string | Date | null;
 }
 
@@ -19,7 +19,7 @@ const ACCENT: Record<string, string> = {
   NONE: "border-l-transparent",
 };
 
-export function PatientsList({ patients, total, page, pageSize, search, timezone }: { patients: Row[]; total: number; page: number; pageSize: number; search: string; timezone: string }) {
+export function PatientsList({ patients, newContacts, total, page, pageSize, search, timezone }: { patients: Row[]; newContacts: NewContact[]; total: number; page: number; pageSize: number; search: string; timezone: string }) {
   const t = useStrings();
   const locale = useLocale();
   return (
@@ -35,6 +35,7 @@ export function PatientsList({ patients, total, page, pageSize, search, timezone
           <button className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">{t.search}</button>
         </Form>
       </div>
+      <NewContactRows contacts={newContacts} timezone={timezone} />
       {patients.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.noPatients}</p>
       ) : (
@@ -49,15 +50,15 @@ export function PatientsList({ patients, total, page, pageSize, search, timezone
                 <Link
                   to={`/patients/${p.id}/monitoring`}
                   prefetch="intent"
-                  className={`flex flex-wrap items-center gap-x-4 gap-y-1 border-l-4 px-4 py-3 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-teal-600 ${ACCENT[p.risk] ?? ACCENT.NONE}`}
+                  className={`flex flex-wrap items-center gap-x-4 gap-y-1 border-l-4 px-4 py-3 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-teal-600 ${ACCENT[p.state.level] ?? ACCENT.NONE}`}
                 >
                   <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
-                  {p.openAlerts > 0 ? (
+                  {p.state.openAlerts > 0 ? (
                     <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
-                      {count(t, "unreadAlerts", p.openAlerts)}
+                      {count(t, "unreadAlerts", p.state.openAlerts)}
                     </span>
                   ) : null}
-                  <RiskBadge level={p.risk} />
+                  <RiskState state={p.state} timezone={timezone} />
                   <span className="w-52 text-right text-sm text-slate-600">
                     {t.lastMessage}: {p.lastMessageAt ? formatDateTime(p.lastMessageAt, locale, timezone) : t.never}
                   </span>

@@ -24,6 +24,7 @@ export async function chatThread(orgId: string, patientId: string, locale: Local
       timestamp: messageLog.timestamp,
       template: messageLog.template,
       transcriptionState: messageLog.transcriptionState,
+      riskLevel: messageLog.riskLevel,
     })
     .from(messageLog)
     .where(and(eq(messageLog.orgId, orgId), eq(messageLog.patientId, patientId)))
@@ -39,6 +40,7 @@ export async function chatThread(orgId: string, patientId: string, locale: Local
     reason: m.direction === "OUTBOUND" && (m.status === "failed" || m.errorCode) ? graphErrorWords(m.errorCode, locale) : null,
     at: m.timestamp.toISOString(),
     templateName: (m.template as { name?: string } | null)?.name ?? null,
+    riskLevel: m.direction === "INBOUND" ? m.riskLevel : null,
   }));
 }
 

@@ -5,20 +5,38 @@ import { ConvertLeadSchema } from "../lib/page-forms.server";
 import { requireClinician } from "../auth/guard.server";
 import { convertLead, DuplicatePatientError, LeadNotFoundError, listConvertedLeads, listOpenLeads } from "../models/leads.server";
 import { audit } from "../models/audit.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { AcknowledgeAlertSchema } from "../lib/risk-forms.server";
+import { acknowledgeAlert, AlertNotFoundError, listLeadAlerts } from "../models/risk-state.server";
 import { LeadsPage } from "../components/leads/leads-page";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { org, actor } = await requireClinician(request);
-  const [leads, converted] = await Promise.all([listOpenLeads(org.id), listConvertedLeads(org.id)]);
+  const [open, converted, alerts] = await Promise.all([listOpenLeads(org.id), listConvertedLeads(org.id), listLeadAlerts(org.id)]);
+  // A contact in crisis comes first, whatever the recency of the others.
+  const alerted = new Set(alerts.map((a) => a.leadId));
+  const leads = [...open.filter((l) => alerted.has(l.id)), ...open.filter((l) => !alerted.has(l.id))];
   await audit(actor, "leads.list", { detail: { count: leads.length } });
-  return { leads, converted, timezone: org.timezone };
+  return { leads, converted, alerts, timezone: org.timezone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireClinician(request);
-  const parsed = ConvertLeadSchema.safeParse(Object.fromEntries(await request.formData()));
+  const { actor, clinician } = await requireClinician(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "acknowledge") {
+    const submission = parseWithZod(formData, { schema: AcknowledgeAlertSchema.extend({ leadId: ConvertLeadSchema.shape.leadId }) });
+    if (submission.status !== "success") return data({ result: submission.reply(), error: "invalid" as const }, { status: 400 });
+    const { alertId, leadId, verdict, note } = submission.value;
+    try {
+      return { result: submission.reply({ resetForm: true }), ...(await acknowledgeAlert({ ...actor, clinicianId: clinician.id }, { alertId, leadId, verdict, note })) };
+    } catch (e) {
+      if (e instanceof AlertNotFoundError) throw new Response("Not found", { status: 404 });
+      throw e;
+    }
+  }
+  const parsed = ConvertLeadSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: "name_required" as const, leadId: null }, { status: 400 });
   try {
     const { patientId } = await convertLead(actor, parsed.data.leadId, parsed.data.name);
@@ -31,9 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Leads() {
-  const { leads, converted, timezone } = useLoaderData<typeof loader>();
+  const { leads, converted, alerts, timezone } = useLoaderData<typeof loader>();
   // Typed by hand: without the single-fetch type augmentation data() results do not narrow.
   const result = useActionData() as { error?: "name_required" | "duplicate"; leadId?: string | null } | undefined;
-  useLiveRevalidation((e) => e.kind === "lead" || (e.kind === "message" && !e.patient_id));
-  return <LeadsPage leads={leads} converted={converted} timezone={timezone} error={result?.error ?? null} errorLeadId={result?.leadId ?? null} />;
+  useLiveRevalidation((e) => e.kind === "lead" || (e.kind === "alert" && !e.patient_id) || (e.kind === "message" && !e.patient_id));
+  return <LeadsPage leads={leads} alerts={alerts} converted={converted} timezone={timezone} error={result?.error ?? null} errorLeadId={result?.leadId ?? null} />;
 }

@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
-import { AcknowledgeSchema } from "../lib/page-forms.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import { AcknowledgeAlertSchema } from "../lib/risk-forms.server";
 import { notFound, requireClinician } from "../auth/guard.server";
 import { getPatient } from "../models/patient.server";
 import { audit } from "../models/audit.server";
-import { acknowledgeAlerts, lastAcknowledgement, listAnalyses, listMessages, listOpenAlerts, localToday } from "../models/monitoring.server";
+import { listAnalyses, listMessages, localToday } from "../models/monitoring.server";
+import { acknowledgeAlert, AlertNotFoundError, listPatientAlerts, patientRiskState } from "../models/risk-state.server";
 import { MonitoringTab } from "../components/monitoring/monitoring-tab";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
@@ -13,24 +16,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, actor } = await requireClinician(request);
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
-  const [alerts, acknowledged, analyses, messages] = await Promise.all([
-    listOpenAlerts(org.id, patient.id),
-    lastAcknowledgement(org.id, patient.id),
+  const [alerts, risk, analyses, messages] = await Promise.all([
+    listPatientAlerts(org.id, patient.id),
+    patientRiskState(org.id, patient.id),
     listAnalyses(org.id, patient.id, 30, org.timezone),
     listMessages(org.id, patient.id, 7, org.timezone),
     audit(actor, "patient.monitoring.view", { patientId: patient.id }),
   ]);
-  return { alerts, acknowledged, analyses, messages, timezone: org.timezone, today: localToday(org.timezone) };
+  return { alerts, risk, analyses, messages, timezone: org.timezone, today: localToday(org.timezone) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, actor, clinician } = await requireClinician(request);
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
-  const parsed = AcknowledgeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const acknowledged = await acknowledgeAlerts({ ...actor, clinicianId: clinician.id }, patient.id);
-  return { acknowledged };
+  // Per alert, with the clinic's verdict (the button pressed) and an optional note.
+  const submission = parseWithZod(await request.formData(), { schema: AcknowledgeAlertSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: "invalid" }, { status: 400 });
+  const { alertId, verdict, note } = submission.value;
+  try {
+    const { acknowledged } = await acknowledgeAlert({ ...actor, clinicianId: clinician.id }, { alertId, patientId: patient.id, verdict, note });
+    return { result: submission.reply({ resetForm: true }), acknowledged };
+  } catch (e) {
+    if (e instanceof AlertNotFoundError) notFound();
+    throw e;
+  }
 }
 
 export default function Monitoring() {

@@ -3,24 +3,31 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { notFound, requireClinician } from "../auth/guard.server";
 import { getPatient } from "../models/patient.server";
 import { useStrings } from "../components/use-strings";
+import { patientRiskState } from "../models/risk-state.server";
+import { RiskState } from "../components/risk/risk-state";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireClinician(request);
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
-  return { patient: { id: patient.id, name: patient.name } };
+  // Her current risk shows above both tabs (monitoring and chat), with a link to the alert.
+  const risk = await patientRiskState(org.id, patient.id);
+  return { patient: { id: patient.id, name: patient.name }, risk, timezone: org.timezone };
 }
 
 const tab = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-4 py-2 text-sm font-semibold ${isActive ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900"}`;
 
 export default function PatientLayout() {
-  const { patient } = useLoaderData<typeof loader>();
+  const { patient, risk, timezone } = useLoaderData<typeof loader>();
   const t = useStrings();
   return (
     <div>
-      <h1 className="text-2xl font-semibold">{patient.name}</h1>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-semibold">{patient.name}</h1>
+        <RiskState state={risk} timezone={timezone} alertHref={risk.alert ? `/patients/${patient.id}/monitoring#alert-${risk.alert.id}` : undefined} />
+      </div>
       <nav aria-label={patient.name} className="mt-4 flex gap-2 border-b border-slate-200">
         <NavLink to="monitoring" className={tab}>{t.monitoring}</NavLink>
         <NavLink to="chat" className={tab}>{t.chat}</NavLink>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireClinician } from "../auth/guard.server";
-import { countPatients, listPatients } from "../models/patient.server";
+import { countPatients } from "../models/patient.server";
+import { listLeadAlerts, listPatientsByRisk } from "../models/risk-state.server";
 import { audit } from "../models/audit.server";
 import { PatientsList } from "../components/patients-list";
 import { useLiveRevalidation } from "../components/live";
@@ -16,12 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const search = params.get("q")?.trim().slice(0, 100) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  const [patients, total] = await Promise.all([
-    listPatients(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  // Leads with a risk alert ("new contact") head the first page, above every patient.
+  const [patients, total, newContacts] = await Promise.all([
+    listPatientsByRisk(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countPatients(org.id, { search }),
+    page === 1 && !search ? listLeadAlerts(org.id) : Promise.resolve([]),
   ]);
   await audit(actor, "patients.list", { detail: { count: patients.length, page } });
-  return { patients, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone };
+  return { patients, newContacts, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone };
 }
 
 export default function Patients() {

@@ -14,6 +14,7 @@ export interface ChatMessage {
   reason: string | null;
   at: string;
   templateName: string | null;
+  riskLevel?: string | null;
 }
 
 export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; timezone: string }) {
@@ -50,9 +51,16 @@ export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; time
 function Bubble({ m, time }: { m: ChatMessage; time: string }) {
   const t = useStrings();
   const failed = m.outbound && m.status === "failed";
-  const tone = !m.outbound ? "self-start bg-white" : failed ? "self-end bg-red-50 ring-1 ring-red-300" : "self-end bg-[#d9fdd3]";
+  // HIGH (and MEDIUM) inbound messages are marked where the clinician reads them.
+  const risky = !m.outbound && (m.riskLevel === "HIGH" || m.riskLevel === "MEDIUM");
+  const tone = !m.outbound ? `self-start bg-white ${m.riskLevel === "HIGH" ? "ring-2 ring-red-600" : risky ? "ring-2 ring-amber-500" : ""}` : failed ? "self-end bg-red-50 ring-1 ring-red-300" : "self-end bg-[#d9fdd3]";
   return (
     <div data-direction={m.outbound ? "out" : "in"} className={`max-w-[75%] rounded-lg px-3 py-1.5 text-[15px] text-slate-900 shadow-sm ${tone}`}>
+      {risky ? (
+        <p className={`mb-0.5 inline-block rounded px-1.5 py-0.5 text-xs font-bold ${m.riskLevel === "HIGH" ? "bg-red-700 text-white" : "bg-amber-500 text-black"}`}>
+          {m.riskLevel === "HIGH" ? t.highRiskMessage : t.mediumRiskMessage}
+        </p>
+      ) : null}
       {m.templateName ? <p className="text-xs font-semibold text-emerald-800">{t.template}: {m.templateName}</p> : null}
       <p className="whitespace-pre-wrap break-words">{m.content ?? <em className="text-slate-500">[{m.type}]</em>}</p>
       <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">

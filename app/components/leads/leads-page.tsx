@@ -1,6 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { formatDateTime } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
+import { AlertCard, type AlertCardData } from "../risk/alert-card";
+import { RiskBadge } from "../risk-badge";
 
 interface LeadMessage {
   id: string;
@@ -22,6 +24,7 @@ interface Lead {
 
 export function LeadsPage(props: {
   leads: Lead[];
+  alerts: Array<{ leadId: string; level: string; alerts: AlertCardData[] }>;
   converted: Array<{ id: string; patientId: string; patientName: string }>;
   timezone: string;
   error: "name_required" | "duplicate" | null;
@@ -42,16 +45,25 @@ export function LeadsPage(props: {
             const title = lead.name ?? lead.profileName ?? lead.phone ?? t.unknownSender;
             const inputId = `name-${lead.id}`;
             const busy = navigation.state !== "idle" && navigation.formData?.get("leadId") === lead.id;
+            const risk = props.alerts.find((a) => a.leadId === lead.id);
             return (
               <li key={lead.id}>
-                <article aria-labelledby={`lead-${lead.id}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                <article id={`lead-card-${lead.id}`} aria-labelledby={`lead-${lead.id}`} className={`scroll-mt-20 rounded-xl border bg-white p-4 shadow-sm ${risk ? (risk.level === "HIGH" ? "border-2 border-red-500" : "border-2 border-amber-500") : "border-slate-200"}`}>
                   <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                     <h2 id={`lead-${lead.id}`} className="text-lg font-semibold">{title}</h2>
+                    {risk ? <RiskBadge level={risk.level} /> : null}
                     {lead.phone && lead.phone !== title ? <span className="font-mono text-sm text-slate-600">{lead.phone}</span> : null}
                     <span className="ml-auto text-sm text-slate-600">
                       {t.lastMessage}: {lead.lastMessageAt ? formatDateTime(lead.lastMessageAt, locale, props.timezone) : t.never}
                     </span>
                   </header>
+                  {risk ? (
+                    <section aria-label={t.leadAlertTitle} className="mt-3 space-y-2 rounded-lg bg-red-50/60 p-2">
+                      {risk.alerts.map((a) => (
+                        <AlertCard key={a.id} alert={a} timezone={props.timezone} extra={{ leadId: lead.id }} />
+                      ))}
+                    </section>
+                  ) : null}
                   {lead.messages.length ? (
                     <ol aria-label={t.leadMessages} className="mt-3 space-y-1.5">
                       {lead.messages.map((m) => (

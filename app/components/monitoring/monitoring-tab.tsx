@@ -1,11 +1,13 @@
 import { DailySummaries, type Summary } from "./daily-summaries";
 import { MessageFeed, type FeedMessage } from "./message-feed";
-import { RiskAlertBanner, type Acknowledgement, type BannerAlert } from "./risk-alert-banner";
+import { RiskAlertsPanel } from "../risk/risk-alerts-panel";
+import type { AlertCardData } from "../risk/alert-card";
+import type { RiskStateView } from "../risk/risk-state";
 import { SentimentChart } from "./sentiment-chart";
 
 export function MonitoringTab(props: {
-  alerts: BannerAlert[];
-  acknowledged: Acknowledgement | null;
+  alerts: AlertCardData[];
+  risk: RiskStateView;
   analyses: Summary[];
   messages: FeedMessage[];
   timezone: string;
@@ -17,7 +19,7 @@ export function MonitoringTab(props: {
   const recent = props.analyses.filter((a) => a.day >= week).reverse();
   return (
     <div className="space-y-6">
-      <RiskAlertBanner alerts={props.alerts} acknowledged={props.acknowledged} timezone={props.timezone} />
+      <RiskAlertsPanel risk={props.risk} alerts={props.alerts} timezone={props.timezone} />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <SentimentChart points={props.analyses} today={props.today} />
