@@ -11,8 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbedded, withDatabase } from "../db/embedded";
-import { ensureDatabase, runMigrations } from "../db/migrate";
+import { migratedDatabase, postgresServer } from "../test/postgres";
 import { connect, disconnect, rawSql } from "../db/client";
 import { config, parseConfig, setConfig } from "../app/config.server";
 import { createOrganization } from "../app/models/organization.server";
@@ -128,16 +127,9 @@ async function doubleMain() {
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kura-bench-analysis-"));
-  let serverUrl = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!serverUrl) {
-    const pg = await startEmbedded(tmp);
-    serverUrl = pg.url;
-    stopPg = pg.stop;
-  }
-  const url = withDatabase(serverUrl, `kura_bench_analysis_${process.pid}`);
-  await ensureDatabase(url);
-  await runMigrations(url);
+  const pg = await postgresServer({ dir: tmp });
+  const stopPg = pg.stop;
+  const url = await migratedDatabase(pg.url, `kura_bench_analysis_${process.pid}`);
   const ai = await startDoubleProcess();
   setConfig(parseConfig({ ...process.env, LOG_LEVEL: "error", DATABASE_URL: url, OPENAI_API_KEY: "bench-key", OPENAI_BASE_URL: ai.url }));
   process.env.LOG_LEVEL = "error";

@@ -12,7 +12,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbedded, withDatabase } from "../db/embedded";
+import { withDatabase } from "../db/embedded";
+import { migratedDatabase, postgresServer } from "../test/postgres";
 import { ensureDatabase } from "../db/migrate";
 import { startMetaGraphDouble, type MetaGraphDouble } from "../app/sandbox/graph-api";
 import { audioMessage, inboundMessages, metaJson, newMediaId, newWamid, signBody, statusUpdate, textMessage } from "../app/sandbox/webhook-payloads";
@@ -176,15 +177,10 @@ class SkipBaseline extends Error {}
 async function main() {
   delete process.env.KURA_PG_FAST; // durability on: the numbers must hold with fsync
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kura-bench-"));
-  let stopPg = async () => {};
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbedded(tmp);
-    serverUrl = pg.url;
-    stopPg = pg.stop;
-  }
-  const url = withDatabase(serverUrl, `kura_bench_${process.pid}`);
-  await ensureDatabase(url);
+  const pg = await postgresServer({ dir: tmp });
+  const stopPg = pg.stop;
+  const serverUrl = pg.url;
+  const url = await migratedDatabase(serverUrl, `kura_bench_${process.pid}`, { migrate: false });
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const build = path.join(ROOT, "build/index.js");
   if (!fs.existsSync(build) || !fs.readFileSync(build, "utf8").includes("api.v1.webhooks.meta")) {

@@ -10,8 +10,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { startEmbedded, withDatabase } from "../db/embedded";
-import { ensureDatabase, runMigrations } from "../db/migrate";
+import { migratedDatabase, postgresServer } from "../test/postgres";
 import { connect, disconnect, rawSql } from "../db/client";
 import { parseConfig, setConfig } from "../app/config.server";
 import { createOrganization } from "../app/models/organization.server";
@@ -176,21 +175,10 @@ async function shippedJs(base: string, cookie: string, pagePath: string) {
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) throw new Error("run `npx remix build` first");
-  let serverUrl = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!serverUrl) {
-    process.env.KURA_PG_FAST = "1";
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kura-bench-pages-"));
-    const pg = await startEmbedded(dir, () => {}, { ownSignals: true });
-    serverUrl = pg.url;
-    stopPg = async () => {
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const url = withDatabase(serverUrl, `kura_bench_pages_${process.pid}`);
-  await ensureDatabase(url);
-  await runMigrations(url);
+  if (!process.env.DATABASE_URL) process.env.KURA_PG_FAST = "1";
+  const pg = await postgresServer({ log: () => {}, ownSignals: true });
+  const stopPg = pg.stop;
+  const url = await migratedDatabase(pg.url, `kura_bench_pages_${process.pid}`);
   setConfig(parseConfig({ NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: SECRET, META_APP_SECRET: "x", META_WA_VERIFY_TOKEN: "y" }));
   connect(url, { max: 4 });
   process.stdout.write("building 1,000,000 messages… ");

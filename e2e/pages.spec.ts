@@ -9,7 +9,6 @@ import { db } from "../db/client";
 import { auditLog, messageLog, patients, riskAlerts } from "../db/schema";
 import { addAnalyses, addLead, addPatientMessages, addRiskAlert, addWebhookEvent, localDayString, localTime } from "../test/fixtures/pages";
 import { config } from "../app/config.server";
-import { notifyLive } from "../app/lib/notify.server";
 import { inboundMessages, metaJson, signBody, textMessage } from "../app/sandbox/webhook-payloads";
 
 test.use({ locale: "en-US" });
@@ -199,8 +198,8 @@ test("live: a message arriving by webhook appears on the open page without a rel
   await page.goto(`/patients/${risky.patientId}/monitoring`);
   await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
   await page.evaluate(() => ((window as any).__sameDocument = true));
-  // Let the EventSource connect before the message is sent.
-  await page.waitForTimeout(500);
+  // The EventSource is connected before the message is sent.
+  await expect(page.locator("html[data-live=ready]")).toBeAttached();
 
   const text = `Mensaje en directo ${Date.now()}`;
   const waId = phone.replace(/\D/g, "");
@@ -209,12 +208,8 @@ test("live: a message arriving by webhook appears on the open page without a rel
     data: body,
     headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signBody(body, config().meta.appSecret) },
   });
-  if (res.status() !== 200) {
-    // The ingest route is not in this build yet: write the row the way ingest does.
-    test.info().annotations.push({ type: "note", description: `webhook answered ${res.status()}; inserted + notifyLive directly` });
-    const [row] = await addPatientMessages(org.orgId, risky.patientId, [{ direction: "INBOUND", content: text, at: new Date() }]);
-    await notifyLive(db(), { org_id: org.orgId, kind: "message", patient_id: risky.patientId, message_id: row!.id });
-  }
+  // Through the real ingest path only: a broken webhook must fail this test.
+  expect(res.status()).toBe(200);
   await expect(page.getByRole("region", { name: "Messages" })).toContainText(text, { timeout: 15_000 });
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });

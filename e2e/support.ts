@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { connect } from "../db/client";
-import { startEmbedded, withDatabase } from "../db/embedded";
+import { withDatabase } from "../db/embedded";
+import { postgresServer } from "../test/postgres";
 import { parseConfig, setConfig } from "../app/config.server";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e-0";
@@ -11,7 +12,8 @@ let ready: Promise<void> | undefined;
 
 export function e2eDatabase() {
   ready ??= (async () => {
-    const pg = await startEmbedded(DATA_DIR);
+    // The running app's embedded Postgres (its data folder), never DATABASE_URL.
+    const pg = await postgresServer({ dir: DATA_DIR, keepDir: true, useDatabaseUrl: false });
     const url = withDatabase(pg.url, "kura");
     setConfig(
       parseConfig({

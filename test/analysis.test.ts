@@ -13,6 +13,7 @@ import { analysisDayWorker } from "../jobs/analysis";
 import { nightlyTick, runAnalysis } from "../app/analysis/nightly.server";
 import { config, setConfig } from "../app/config.server";
 import { startOpenAIDouble, type OpenAIDouble } from "../doubles/openai";
+import { until } from "./wait";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let ai: OpenAIDouble;
@@ -221,11 +222,7 @@ describe("the nightly tick", () => {
     await msg(org.orgId, p, "INBOUND", "Hoy fue un día tranquilo", `${y}T12:00:00${sign}${String(Math.abs(offset)).padStart(2, "0")}:00`);
     const first = await nightlyTick();
     expect(first.enqueued).toBeGreaterThanOrEqual(1);
-    const deadline = Date.now() + 10_000;
-    while ((await rowsOf(org.orgId)).length === 0) {
-      if (Date.now() > deadline) throw new Error("nightly job did not write its row");
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until("the nightly job's row", async () => (await rowsOf(org.orgId)).length > 0, 10_000);
     expect((await rowsOf(org.orgId))[0]).toMatchObject({ patient_id: p.patientId, day: y });
     // Already analysed and nothing new since: the next tick leaves it alone.
     const second = await nightlyTick();

@@ -4,17 +4,13 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { connect, disconnect } from "../db/client";
 import { withDatabase } from "../db/embedded";
-import { runMigrations } from "../db/migrate";
+import { migratedDatabase } from "./postgres";
 import { parseConfig, setConfig } from "../app/config.server";
 
 export async function freshDatabase(env: Record<string, string> = {}) {
   const server = inject("pgServerUrl");
   const name = `kura_t_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = postgres(withDatabase(server, "postgres"), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withDatabase(server, name);
-  await runMigrations(url);
+  const url = await migratedDatabase(server, name);
   setConfig(parseConfig({ NODE_ENV: "test", SESSION_SECRET: "test-session-secret-test-session-secret", DATABASE_URL: url, ...env }));
   connect(url, { max: 10 });
   return {

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../db/embedded";
 import { inboundMessages, metaJson, newWamid, signBody, textMessage } from "../app/sandbox/webhook-payloads";
+import { until } from "./wait";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECRET = "faults-secret";
@@ -28,16 +29,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(fn: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 function startServer(port: number): ChildProcess & { out: string[] } {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
@@ -52,7 +43,7 @@ function startServer(port: number): ChildProcess & { out: string[] } {
   return child;
 }
 
-const ready = (port: number) => until(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 60_000, "server start");
+const ready = (port: number) => until("server start", async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 60_000);
 
 async function post(port: number, wamid: string): Promise<number> {
   const wa = "34600700700";
@@ -113,7 +104,7 @@ describe("the real process", () => {
         if (killed) break;
       }
     });
-    await until(async () => (accepted.length >= 150 ? true : undefined), 30_000, "150 accepted");
+    await until("150 accepted", async () => (accepted.length >= 150 ? true : undefined), 30_000);
     child.kill("SIGKILL");
     killed = true;
     await Promise.all(senders);
@@ -150,9 +141,9 @@ describe("the real process", () => {
         okCount++;
       }
     });
-    await until(async () => (okCount >= 20 ? true : undefined), 30_000, "20 accepted");
+    await until("20 accepted", async () => (okCount >= 20 ? true : undefined), 30_000);
     await pg.stop();
-    await until(async () => ((codes[503] ?? 0) >= 3 ? true : undefined), 30_000, "503s while the database is down").catch((e) => { console.log(codes, child.out.join("").slice(-3000)); throw e; });
+    await until("503s while the database is down", async () => ((codes[503] ?? 0) >= 3 ? true : undefined), 30_000).catch((e) => { console.log(codes, child.out.join("").slice(-3000)); throw e; });
     expect(child.exitCode).toBeNull();
     await pg.start();
     await Promise.all(senders);
@@ -161,7 +152,7 @@ describe("the real process", () => {
     // a retry job: it lands when the job runs (backoff), so wait for the rows, never sleep.
     const count = async () =>
       (await sql`SELECT count(*)::int AS n, count(DISTINCT provider_id)::int AS d FROM message_log WHERE provider_id = ANY(${wamids})`)[0];
-    await until(async () => ((await count())!.n >= wamids.length ? true : undefined), 90_000, "every accepted message in message_log").catch(async (e) => {
+    await until("every accepted message in message_log", async () => ((await count())!.n >= wamids.length ? true : undefined), 90_000).catch(async (e) => {
       console.log(await count(), await sql`SELECT status, error, attempts FROM webhook_events WHERE status <> 'processed'`);
       throw e;
     });

@@ -13,6 +13,7 @@ import { clearTemplateCache } from "../app/outbound/templates.server";
 import { recordAccepted } from "../app/outbound/send.server";
 import { startBoss, stopBoss } from "../app/queue.server";
 import { workers } from "../jobs/index";
+import { until } from "./wait";
 
 let graph: MetaGraphDouble;
 let drop: () => Promise<void>;
@@ -32,16 +33,6 @@ beforeEach(() => {
   graph.reset();
   clearTemplateCache();
 });
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("condition not met before the deadline");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A clinic in live mode (unless told otherwise), a token, and a patient who wrote `agoMs` ago. */
 async function setup(opts: { mode?: "dev" | "live"; testRecipients?: string[]; phone?: string; agoMs?: number | null } = {}) {
@@ -309,7 +300,7 @@ describe("POST /api/v1/connect/send", () => {
     expect(res.status).toBe(202);
     const body = await res.json();
     expect(body).toMatchObject({ status: "queued", provider_id: null, code, error: "rate_limited" });
-    const row = await until(async () => {
+    const row = await until("the row", async () => {
       const [r] = await db().select().from(messageLog).where(eq(messageLog.id, body.id));
       return r!.status === "sent" ? r : null;
     });

@@ -13,6 +13,7 @@ import { screenStoredMessages } from "../app/analysis/screening.server";
 import { screenWithContext } from "../app/analysis/risk-context";
 import { config, setConfig } from "../app/config.server";
 import { startOpenAIDouble, type OpenAIDouble } from "../doubles/openai";
+import { until } from "./wait";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let ai: OpenAIDouble;
@@ -33,16 +34,6 @@ afterAll(async () => {
   await database.drop();
   if (latencies.length) console.log(`[screening] enqueue → alert row: ${latencies.map((ms) => `${ms} ms`).join(", ")}`);
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Stores an inbound message and enqueues its screening in the same transaction, as ingest does. */
 async function inbound(text: string, who: { identityId: string; patientId?: string | null; leadId?: string | null }, opts: { enqueue?: boolean; at?: Date } = {}) {

@@ -5,21 +5,12 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { until } from "./wait";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 function runServer(env: Record<string, string>) {
   return spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-}
-
-async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 describe("server process", () => {
@@ -43,7 +34,7 @@ describe("server process", () => {
     const child = runServer({ KURA_DATA_DIR: dataDir, PORT: port, KURA_PG_FAST: "1", LOG_LEVEL: "warn" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-    await waitFor(() => (fs.existsSync(pidFile) ? true : undefined), 150_000);
+    await until("postmaster.pid", () => fs.existsSync(pidFile), 150_000);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(fs.existsSync(pidFile)).toBe(false);
@@ -59,7 +50,7 @@ describe("server process", () => {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await waitFor(async () => {
+    await until("the server", async () => {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
       if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${out.slice(-2000)}`);
       return res?.ok ? true : undefined;
@@ -99,7 +90,7 @@ describe("server process", () => {
     let out2 = "";
     again.stdout.on("data", (d) => (out2 += d));
     const exited2 = new Promise<number | null>((resolve) => again.on("exit", (code) => resolve(code)));
-    await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok ? true : undefined), 150_000);
+    await until("healthz", async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok, 150_000);
     again.kill("SIGTERM");
     expect(await exited2).toBe(0);
     expect(out2).not.toMatch(/Password:/);

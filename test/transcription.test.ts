@@ -12,6 +12,7 @@ import { NO_PROVIDER_REASON } from "../app/ingest/transcription.server";
 import { riskScreenWorker } from "../jobs/risk-screen";
 import { config, setConfig } from "../app/config.server";
 import { startOpenAIDouble, DEFAULT_TRANSCRIPT, type OpenAIDouble } from "../doubles/openai";
+import { until } from "./wait";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let ai: OpenAIDouble;
@@ -30,16 +31,6 @@ afterAll(async () => {
   await ai.close();
   await database.drop();
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A voice note whose media is stored, and its transcription job, as the media download leaves them. */
 async function voiceNote(jobOptions: Record<string, unknown> = {}, mime = "audio/ogg; codecs=opus") {

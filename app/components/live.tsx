@@ -63,6 +63,8 @@ export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: nu
       source = new EventSource("/events");
       for (const kind of ["message", "status", "alert", "analysis", "lead", "webhook"]) source.addEventListener(kind, onEvent as EventListener);
       source.addEventListener("ready", () => {
+        // Marks the page as listening (tests wait on it instead of a fixed delay).
+        document.documentElement.dataset.live = "ready";
         backoff = 1000;
         if (hadError) schedule();
         hadError = false;
