@@ -178,3 +178,57 @@ describe("9. nothing that names a person reaches the model", () => {
     }
   });
 });
+
+describe("6. idle time counts only what a person does; /events ends with its session", () => {
+  const sessionRow = async (clinicianId: string) =>
+    (await rawSql()<{ id: string; seen_ms: number }[]>`SELECT id, (extract(epoch FROM last_seen_at) * 1000)::float8 AS seen_ms FROM sessions WHERE clinician_id = ${clinicianId}`)[0]!;
+  const age = async (clinicianId: string, minutes: number) =>
+    rawSql()`UPDATE sessions SET last_seen_at = now() - make_interval(mins => ${minutes}) WHERE clinician_id = ${clinicianId}`;
+
+  it("a live revalidation (background) does not refresh last_seen_at; a navigation and a form post do", async () => {
+    const { requireClinician } = await import("../app/auth/guard.server");
+    const c = await clinicianOf(org.orgId, "clinician");
+    await age(c.clinicianId, 20);
+    const before = (await sessionRow(c.clinicianId)).seen_ms;
+    // What useLiveRevalidation's revalidate() sends: a data request marked as background.
+    await requireClinician(get("/patients?_data=root", { Cookie: `${c.cookie}; kura_bg=1` }));
+    await requireClinician(get("/events", { Cookie: c.cookie, Accept: "text/event-stream" }));
+    expect((await sessionRow(c.clinicianId)).seen_ms).toBe(before);
+    await requireClinician(get("/patients", { Cookie: c.cookie }));
+    expect((await sessionRow(c.clinicianId)).seen_ms).toBeGreaterThan(before);
+    // 31 minutes of background traffic only: signed out.
+    await age(c.clinicianId, 31);
+    const res = await call(settingsPage.loader, get("/settings/whatsapp?_data=routes%2F_app.settings.whatsapp", { Cookie: `${c.cookie}; kura_bg=1` }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toMatch(/^\/login/);
+  });
+
+  it("an open /events stream ends at the next heartbeat after logout; at most a few streams per session", async () => {
+    const events = await import("../app/routes/events");
+    const logout = await import("../app/routes/logout");
+    const c = await clinicianOf(org.orgId, "clinician");
+    events.SSE_LIMITS.heartbeatMs = 50;
+    const open: Array<{ res: Response; abort: AbortController }> = [];
+    try {
+      for (let i = 0; i < events.SSE_LIMITS.perSession; i++) {
+        const abort = new AbortController();
+        const res = await call(events.loader, new Request(`${BASE}/events`, { headers: { Cookie: c.cookie }, signal: abort.signal }));
+        expect(res.status).toBe(200);
+        open.push({ res, abort });
+      }
+      const extra = await call(events.loader, new Request(`${BASE}/events`, { headers: { Cookie: c.cookie } }));
+      expect(extra.status).toBe(429);
+
+      const reader = open[0]!.res.body!.getReader();
+      await reader.read(); // "ready"
+      await call(logout.action, form("/logout", {}, { Cookie: c.cookie }));
+      const deadline = Date.now() + 5_000;
+      let ended = false;
+      while (!ended && Date.now() < deadline) ended = (await reader.read()).done;
+      expect(ended).toBe(true);
+    } finally {
+      events.SSE_LIMITS.heartbeatMs = 20_000;
+      for (const o of open) o.abort.abort();
+    }
+  });
+});

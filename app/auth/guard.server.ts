@@ -12,6 +12,8 @@ export interface ClinicianContext {
   org: { id: string; name: string; timezone: string };
   actor: Actor;
   via: "session" | "token";
+  /** The session row's id (sha256 of the cookie token) when signed in by cookie. */
+  sessionId?: string;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -40,7 +42,7 @@ function unauthenticated(request: Request): never {
 
 export async function requireClinician(request: Request): Promise<ClinicianContext> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "")?.[1];
-  let identity: { clinicianId: string; orgId: string; tokenId?: string } | null = null;
+  let identity: { clinicianId: string; orgId: string; tokenId?: string; sessionId?: string } | null = null;
   if (bearer) {
     const token = await findApiToken(bearer);
     if (token) identity = { clinicianId: token.clinicianId, orgId: token.orgId, tokenId: token.id };
@@ -49,7 +51,7 @@ export async function requireClinician(request: Request): Promise<ClinicianConte
     if (session) {
       // Bearer requests carry no ambient credentials, so only cookie sessions need the check.
       assertSameOrigin(request);
-      identity = { clinicianId: session.clinicianId, orgId: session.orgId };
+      identity = { clinicianId: session.clinicianId, orgId: session.orgId, sessionId: session.id };
     }
   }
   if (!identity) unauthenticated(request);
@@ -60,6 +62,7 @@ export async function requireClinician(request: Request): Promise<ClinicianConte
     org: { id: row.orgId, name: row.orgName, timezone: row.orgTimezone },
     actor: { orgId: row.orgId, clinicianId: row.id, apiTokenId: identity.tokenId ?? null },
     via: identity.tokenId ? "token" : "session",
+    sessionId: identity.sessionId,
   };
 }
 

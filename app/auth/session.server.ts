@@ -34,7 +34,19 @@ export async function createSession(clinicianId: string, orgId: string) {
   return sessionCookie().serialize(token);
 }
 
-export async function readSession(request: Request) {
+/**
+ * Requests no person made: the live stream and the revalidations it triggers (live.tsx marks
+ * them with a short-lived `kura_bg=1` cookie). They are answered but do not count as activity,
+ * so an unattended open page still reaches the idle timeout.
+ */
+export function isBackgroundRequest(request: Request) {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if ((request.headers.get("Accept") ?? "").includes("text/event-stream")) return true;
+  if (new URL(request.url).pathname === "/events") return true;
+  return /(?:^|;\s*)kura_bg=1(?:;|$)/.test(request.headers.get("Cookie") ?? "");
+}
+
+export async function readSession(request: Request, opts: { touch?: boolean } = {}) {
   const token = await sessionCookie().parse(request.headers.get("Cookie"));
   if (typeof token !== "string") return null;
   const id = sha256(token);
@@ -44,7 +56,8 @@ export async function readSession(request: Request) {
     .from(sessions)
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))));
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  const touch = opts.touch ?? !isBackgroundRequest(request);
+  if (touch && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return row;

@@ -38,6 +38,15 @@ export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: nu
   const filterRef = useRef(filter);
   filterRef.current = filter;
   const debounceMs = opts.debounceMs ?? 250;
+  const background = useRef(false);
+
+  // The marked revalidation is over: later requests are the person's again.
+  useEffect(() => {
+    if (revalidator.state === "idle" && background.current) {
+      background.current = false;
+      document.cookie = "kura_bg=; path=/; max-age=0; samesite=strict";
+    }
+  }, [revalidator.state]);
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -50,7 +59,13 @@ export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: nu
 
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => revalidateRef.current(), debounceMs);
+      timer = setTimeout(() => {
+        // Marks the revalidation's requests as background: they must not keep an unattended
+        // page signed in (session.server.ts isBackgroundRequest). Short-lived by design.
+        document.cookie = "kura_bg=1; path=/; max-age=10; samesite=strict";
+        background.current = true;
+        revalidateRef.current();
+      }, debounceMs);
     };
     const onEvent = (e: MessageEvent) => {
       try {
