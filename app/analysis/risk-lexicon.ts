@@ -20,13 +20,13 @@
  *   with laughter is NOT downgraded (patients often mask with "jaja").
  */
 
-import { classify } from "./risk-classifier";
+import { classify, CLASSIFIER_THRESHOLD } from "./risk-classifier";
 import { maxLevel, RISK_ORDER, type RiskLevel } from "./risk-level";
 import type { RiskFlag, RiskMatch, RiskScreen } from "./risk-types";
 import { detectLanguage, normalise } from "./risk-text";
 import { CLAUSE_BREAK, LIGHT, NEGATORS } from "./risk-rules/words";
 import { GENERAL_ROWS, ROWS } from "./risk-rules/patterns";
-import { FIRST_PERSON_STATE, GRIEF, IDIOM_PRONE, IDIOM_SOURCES, LAUGHTER, MEDIA, MINIMISER } from "./risk-rules/context";
+import { FIRST_PERSON_RISK, FIRST_PERSON_STATE, GRIEF, IDIOM_PRONE, IDIOM_SOURCES, JOKING, LAUGHTER, MEDIA, MINIMISER, THIRD_PARTY, THIRD_PERSON_RISK, TRIVIAL_CAUSE } from "./risk-rules/context";
 import { BENIGN, FAMILIES, IMPLIES, PAIRS, SINGLES, type ConceptFamily } from "./risk-rules/concepts";
 
 export { detectLanguage, normalise, type Normalised } from "./risk-text";
@@ -34,8 +34,6 @@ export { maxLevel, RISK_ORDER, type RiskLevel } from "./risk-level";
 export type { RiskFlag, RiskMatch, RiskScreen } from "./risk-types";
 export type { ConceptFamily } from "./risk-rules/concepts";
 
-/** P(HIGH) above which the vocabulary classifier adds a MEDIUM (chosen on the dev split). */
-export const CLASSIFIER_MEDIUM = 0.98;
 
 interface Pattern {
   flag: RiskFlag;
@@ -86,7 +84,8 @@ function clauseBefore(norm: string, start: number): string {
   for (const m of before.matchAll(/[.!?;\n]/g)) last = m.index! + 1;
   return before.slice(last + 1);
 }
-export function screenMessage(text: string): RiskScreen {
+/** `classifier: false` screens with the rules and concept families only (train:risk uses it to choose the threshold). */
+export function screenMessage(text: string, opts: { classifier?: boolean } = {}): RiskScreen {
   const language = detectLanguage(text ?? "");
   const result: RiskScreen = { level: "NONE", flags: [], matches: [], language };
   if (!text || !text.trim()) return result;
@@ -154,14 +153,26 @@ export function screenMessage(text: string): RiskScreen {
   // ever as an extra match, so the final level is max(rules, concepts).
   const concept = scoreConcepts(text, laughing);
   if (concept) result.matches.push(concept);
+  // Figurative and other people's risk (issue 11): a joke ("me quiero morir jajaja se me cayó
+  // el helado"), a trivial cause ("I want to die, this homework") or someone else as the subject
+  // ("my friend overdosed", "mi prima publicó que se quería morir") lowers the rule matches to
+  // LOW, unless the message also carries a plan (a concept-family match) or, for third-party
+  // wording, first-person risk wording. Measured on the blind train/dev splits.
+  const plain0 = variants[0].text;
+  const joking = JOKING.test(plain0) || JOKING.test(text) || TRIVIAL_CAUSE.test(plain0);
+  const otherPerson = THIRD_PARTY.test(plain0) && THIRD_PERSON_RISK.test(plain0) && !FIRST_PERSON_RISK.test(plain0);
+  if ((joking || otherPerson) && !(concept && RISK_ORDER[concept.level] >= RISK_ORDER.MEDIUM)) {
+    for (const m of result.matches) if (RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM) m.level = "LOW";
+  }
   // Layer 3: the vocabulary classifier (risk-classifier.ts), for indirect wording no rule names.
   // It adds a MEDIUM at most, and only where the rules found nothing at MEDIUM or above: counted
   // words cannot tell "I want to die" from "to die for", and alone it raised HIGH on ordinary
   // sentences ("There must be a better mexican place in Rockland."). A benign context the rules
   // recognise (routine doses, leisure, denial, media, errands…) explains the vocabulary away.
   if (
+    opts.classifier !== false &&
     !result.matches.some((m) => RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM) &&
-    classify(text).HIGH > CLASSIFIER_MEDIUM &&
+    classify(text) > CLASSIFIER_THRESHOLD &&
     !conceptFamilies(text).some((h) => BENIGN.has(h.family))
   ) {
     result.matches.push({ flag: "risk_language", level: "MEDIUM", phrase: text.trim().slice(0, 120), families: ["CLASSIFIER"] });

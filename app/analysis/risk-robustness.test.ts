@@ -118,7 +118,7 @@ describe("fuzz: 10,000 generated and adversarial strings", () => {
       }
       expect(RISK_LEVELS.includes(s.level)).toBe(true);
     }
-  });
+  }, 180_000);
   it("screenWithContext and the local analyzer never throw", () => {
     for (let i = 0; i < inputs.length; i += 10) {
       const group = inputs.slice(i, i + 10);
@@ -130,5 +130,5 @@ describe("fuzz: 10,000 generated and adversarial strings", () => {
         throw new Error(`threw on group ${i}: ${JSON.stringify(group)}: ${String(err)}`);
       }
     }
-  });
+  }, 180_000);
 });
