@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import styles from "./tailwind.css";
 import { optionalClinician } from "./auth/guard.server";
-import { pickLocale, STRINGS } from "./i18n";
+import { pickLocale } from "./i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -39,18 +39,6 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const data = useRouteLoaderData<typeof loader>("root");
-  const t = STRINGS[data?.locale ?? "es"];
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <main className="mx-auto mt-24 max-w-lg rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 className="text-xl font-semibold">{notFound ? t.notFoundTitle : t.errorTitle}</h1>
-      <p className="mt-2 text-slate-600">{notFound ? t.notFoundBody : t.errorBody}</p>
-      <a href="/patients" className="mt-6 inline-block font-medium text-teal-700 underline">
-        {t.backToPatients}
-      </a>
-    </main>
-  );
-}
+// One error boundary for the whole app (components/route-error.tsx); here it renders inside
+// Layout's document when even the root failed.
+export { RouteErrorBoundary as ErrorBoundary } from "./components/route-error";

@@ -196,7 +196,7 @@ async function main() {
     await stopBoss().catch(() => {});
     await disconnect().catch(() => {});
     ai.close();
-    const admin = postgres(withDatabase(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+    const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS kura_bench_analysis_${process.pid} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await stopPg();

@@ -84,7 +84,3 @@ export async function optionalClinician(request: Request) {
   return session ? getClinicianWithOrg(session.clinicianId, session.orgId) : null;
 }
 
-/** A record of another organization (or none) looks the same: 404, never 403. */
-export function notFound(): never {
-  throw new Response("Not found", { status: 404 });
-}

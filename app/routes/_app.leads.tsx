@@ -10,6 +10,7 @@ import { AcknowledgeAlertSchema } from "../lib/risk-forms.server";
 import { acknowledgeAlert, AlertNotFoundError, listLeadAlerts } from "../models/risk-state.server";
 import { LeadsPage } from "../components/leads/leads-page";
 import { useLiveRevalidation } from "../components/live";
+import { notFound } from "../lib/responses.server";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       return { result: submission.reply({ resetForm: true }), ...(await acknowledgeAlert({ ...actor, clinicianId: clinician.id }, { alertId, leadId, verdict, note })) };
     } catch (e) {
-      if (e instanceof AlertNotFoundError) throw new Response("Not found", { status: 404 });
+      if (e instanceof AlertNotFoundError) notFound();
       throw e;
     }
   }
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { patientId } = await convertLead(actor, parsed.data.leadId, parsed.data.name);
     throw redirect(`/patients/${patientId}/monitoring`);
   } catch (e) {
-    if (e instanceof LeadNotFoundError) throw new Response("Not found", { status: 404 });
+    if (e instanceof LeadNotFoundError) notFound();
     if (e instanceof DuplicatePatientError) return data({ error: "duplicate" as const, leadId: parsed.data.leadId }, { status: 409 });
     throw e;
   }

@@ -4,7 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireClinician } from "../auth/guard.server";
+import { requireClinician } from "../auth/guard.server";
+import { notFound } from "../lib/responses.server";
 import { config } from "../config.server";
 import { pickLocale } from "../i18n";
 import { getPatient } from "../models/patient.server";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<C
       return { ok: await discardDraft(org.id, d.draftId, actor), intent: d.intent };
     case "simulate": {
       const cfg = config();
-      if (!cfg.meta.sandbox || cfg.production) throw new Response("Not found", { status: 404 });
+      if (!cfg.meta.sandbox || cfg.production) notFound();
       await simulateInbound({ baseUrl: `http://127.0.0.1:${cfg.port}`, appSecret: cfg.meta.appSecret, patientId: patient.id, orgId: org.id, text: d.text });
       return { ok: true, intent: d.intent };
     }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { notFound, requireClinician } from "../auth/guard.server";
+import { requireClinician } from "../auth/guard.server";
+import { notFound } from "../lib/responses.server";
 import { getPatient } from "../models/patient.server";
 import { useStrings } from "../components/use-strings";
 import { patientRiskState } from "../models/risk-state.server";

@@ -6,6 +6,7 @@ import { requireAdmin, requireClinician } from "../auth/guard.server";
 import { findReplayableEvent, getWebhookHealth, getWhatsappAccounts, listFailedEvents, replayEvent, unroutedSummary } from "../models/settings.server";
 import { WhatsappSettings } from "../components/settings/whatsapp-settings";
 import { useLiveRevalidation } from "../components/live";
+import { invariantResponse } from "../lib/responses.server";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = ReplaySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ replayed: null }, { status: 400 });
   const event = await findReplayableEvent(org.id, parsed.data.eventId);
-  if (!event) throw new Response("Not found", { status: 404 });
+  invariantResponse(event);
   const { status } = await replayEvent(actor, event.id);
   return { replayed: event.id, status };
 }

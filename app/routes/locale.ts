@@ -5,13 +5,14 @@ import { z } from "zod";
 import { requireClinician } from "../auth/guard.server";
 import { setClinicianLocale } from "../models/clinician.server";
 import { safeRedirect } from "../lib/safe-redirect";
+import { badRequest } from "../lib/responses.server";
 
 const LocaleSchema = z.object({ locale: z.enum(["en", "es"]), redirectTo: z.string().max(500).optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { clinician, org } = await requireClinician(request);
   const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  if (!parsed.success) badRequest();
   await setClinicianLocale(clinician.id, org.id, parsed.data.locale);
   throw redirect(safeRedirect(parsed.data.redirectTo));
 }

@@ -1,7 +1,8 @@
 // The bytes of a downloaded WhatsApp media file (message_log.media_url points here). Health
 // data: a signed-in clinician of the same organization only, every read audited, never cached.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireClinician, notFound } from "../auth/guard.server";
+import { requireClinician } from "../auth/guard.server";
+import { notFound } from "../lib/responses.server";
 import { audit } from "../models/audit.server";
 import { rawSql } from "../../db/client";
 
