@@ -10,6 +10,7 @@ import { clinicianCreate, orgCreate, patientCreate, tokenCreate } from "./comman
 import { webhookReplay } from "./commands/webhook";
 import { simulateInboundCommand } from "./commands/simulate";
 import { analysisRun } from "./commands/analysis";
+import { riskTrain } from "./commands/risk";
 
 const commands: Record<string, Command> = {
   "org:create": orgCreate,
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   "webhook:replay": webhookReplay,
   "simulate:inbound": simulateInboundCommand,
   "analysis:run": analysisRun,
+  "risk:train": riskTrain,
 };
 
 function fail(message: string): never {

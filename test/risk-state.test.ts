@@ -10,7 +10,11 @@ import * as patientsList from "../app/routes/_app.patients._index";
 import * as leadsPage from "../app/routes/_app.leads";
 import * as riskSettings from "../app/routes/_app.settings.risk";
 import { db } from "../db/client";
-import { auditLog, messageLog, riskAlerts } from "../db/schema";
+import { auditLog, messageLog, riskAlerts, riskOrgModels } from "../db/schema";
+import { riskTrain } from "../cli/commands/risk";
+import { applyOrgModel, trainOrgModel } from "../app/analysis/org-model.server";
+import { screenMessage } from "../app/analysis/risk-lexicon";
+import { screenStoredMessage } from "../app/analysis/screening.server";
 import { addAnalyses, addLead, addPatientMessages, addRiskAlert, localDayString, localTime } from "./fixtures/pages";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -182,5 +186,45 @@ describe("every sender: a lead in crisis", () => {
     const { leadId } = await addLead(o.orgId, { phone: "+34 644 555 666", messages: [] });
     await expect(db().insert(riskAlerts).values({ orgId: o.orgId, level: "HIGH" })).rejects.toThrow();
     await expect(db().insert(riskAlerts).values({ orgId: o.orgId, level: "HIGH", leadId, patientId: p.patientId })).rejects.toThrow();
+  });
+});
+
+describe("the clinic's own model (risk:train)", () => {
+  it("folds the verdicts into a model used only for that organization, raising to MEDIUM at most", async () => {
+    const a = await makeOrg({ timezone: TZ });
+    const b = await makeOrg({ timezone: TZ });
+    const pa = await makePatient(a.orgId, { name: "Clinic slang" });
+    const pb = await makePatient(b.orgId, { name: "Other clinic" });
+    const real = ["ya pensé en el viaje largo, no aguanto", "el viaje largo es la salida", "cada día pienso más en el viaje largo", "quiero hacer el viaje largo pronto"];
+    const fa = ["me muero de la risa con mi hermano", "qué calor, me muero"];
+    const ids = await addPatientMessages(a.orgId, pa.patientId, [...real, ...fa].map((content, i) => ({ direction: "INBOUND" as const, content, at: new Date(Date.now() - (10 - i) * 86400_000) })));
+    for (const [i, m] of ids.entries()) {
+      await db().insert(riskAlerts).values({ orgId: a.orgId, patientId: pa.patientId, messageId: m.id, level: "MEDIUM", acknowledgedAt: new Date(), acknowledgedBy: a.clinicianId, verdict: i < real.length ? "real" : "false_alarm" });
+    }
+    const text = "pienso en el viaje largo";
+    expect(screenMessage(text).level).toBe("NONE"); // the engine alone does not see it
+
+    const out = await riskTrain.run({ org: a.orgId }, {} as any);
+    expect(out).toMatchObject({ org_id: a.orgId, examples: 6 });
+    const evaluation = out.evaluation as Array<{ before: { precision: number; recall: number }; after: { precision: number; recall: number } }>;
+    expect(evaluation.length).toBeGreaterThan(0);
+    for (const e of evaluation) for (const k of ["before", "after"] as const) expect(e[k].recall).toBeGreaterThanOrEqual(0);
+    const [stored] = await db().select({ examples: riskOrgModels.examples }).from(riskOrgModels).where(eq(riskOrgModels.orgId, a.orgId));
+    expect(stored!.examples).toBe(6);
+
+    const [ma] = await addPatientMessages(a.orgId, pa.patientId, [{ direction: "INBOUND", content: text, at: new Date() }]);
+    const [mb] = await addPatientMessages(b.orgId, pb.patientId, [{ direction: "INBOUND", content: text, at: new Date() }]);
+    expect(await screenStoredMessage(ma!.id)).toMatchObject({ status: "screened", level: "MEDIUM" });
+    expect(await screenStoredMessage(mb!.id)).toMatchObject({ status: "screened", level: "NONE" });
+    const alerts = await db().select({ level: riskAlerts.level, flags: riskAlerts.flags }).from(riskAlerts).where(eq(riskAlerts.messageId, ma!.id));
+    expect(alerts).toEqual([{ level: "MEDIUM", flags: ["risk_language"] }]);
+  });
+
+  it("applyOrgModel never lowers and never raises above MEDIUM", () => {
+    const model = trainOrgModel([{ text: "quiero morir", positive: true }, { text: "hola", positive: false }], [], 0);
+    const high = { level: "HIGH" as const, flags: [], matches: [], language: "es" as const };
+    expect(applyOrgModel(model, "quiero morir", high).level).toBe("HIGH");
+    expect(applyOrgModel(model, "quiero morir", { ...high, level: "LOW" }).level).toBe("MEDIUM");
+    expect(applyOrgModel(undefined, "quiero morir", { ...high, level: "NONE" }).level).toBe("NONE");
   });
 });

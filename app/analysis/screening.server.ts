@@ -22,6 +22,7 @@ import { modelEnabled, ModelFailure, screenWithModel } from "./openai.server";
 import { namesForModel } from "./model-names.server";
 import { db, rawSql } from "../../db/client";
 import { riskAlerts } from "../../db/schema";
+import { applyOrgModel, orgModelsFor } from "./org-model.server";
 
 const alerting = (l: RiskLevel) => RISK_ORDER[l] >= RISK_ORDER[ALERT_MIN_LEVEL];
 const MODEL_CONCURRENCY = 4;
@@ -77,6 +78,9 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
     FROM message_log m JOIN organizations o ON o.id = m.org_id
     WHERE m.id = ANY(${unique}::uuid[])`;
   const byId = new Map(found.map((m) => [m.id, m]));
+  // Each organization's own verdict-trained model (kura risk:train): only for its own messages,
+  // and it can raise to MEDIUM at most (app/analysis/org-model.server.ts).
+  const orgModels = await orgModelsFor(found.map((m) => m.org_id));
   const work: Array<{ m: Stored; screen: RiskScreen }> = [];
   const failed: Array<{ m: Stored; reason: string }> = [];
   let n = 0;
@@ -88,7 +92,7 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
     if (++n % SCREEN_SLICE === 0) await new Promise<void>((r) => setImmediate(r));
     try {
       const previous = (m.previous ?? []).map((p) => ({ text: String(p.text ?? ""), level: p.level ? toRiskLevel(p.level) : null }));
-      work.push({ m, screen: screen(String(m.content), previous) });
+      work.push({ m, screen: applyOrgModel(orgModels.get(m.org_id), String(m.content), screen(String(m.content), previous)) });
     } catch (err) {
       const reason = failureReason(err);
       failed.push({ m, reason });
