@@ -33,6 +33,8 @@ const schema = z.object({
   OPENAI_TRANSCRIBE_MODEL: z.string().default("whisper-1"),
   SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  // A webhook event claimed by a processor that has not finished it after this long is taken over.
+  INGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -67,6 +69,7 @@ function buildConfig(env: z.infer<typeof schema>) {
     },
     sessionSecret: env.SESSION_SECRET,
     analysisConcurrency: env.ANALYSIS_CONCURRENCY,
+    ingest: { claimTimeoutSeconds: env.INGEST_CLAIM_TIMEOUT_SECONDS },
   };
 }
 
