@@ -33,6 +33,10 @@ const schema = z.object({
   OPENAI_TRANSCRIBE_MODEL: z.string().default("whisper-1"),
   SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587").optional()),
+  MAIL_FROM: optional.pipe(z.string().email("must be an e-mail address").optional()),
+  ESCALATE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  PUBLIC_URL: optional.pipe(z.string().url().optional()),
   // A webhook event claimed by a processor that has not finished it after this long is taken over.
   INGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
@@ -70,6 +74,13 @@ function buildConfig(env: z.infer<typeof schema>) {
     sessionSecret: env.SESSION_SECRET,
     analysisConcurrency: env.ANALYSIS_CONCURRENCY,
     ingest: { claimTimeoutSeconds: env.INGEST_CLAIM_TIMEOUT_SECONDS },
+    escalation: {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM ?? "kura@localhost",
+      afterMinutes: env.ESCALATE_AFTER_MINUTES,
+      // Links in notifications; without it, http://localhost:PORT (the local sandbox).
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    },
   };
 }
 

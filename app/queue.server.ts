@@ -15,6 +15,9 @@ export const QUEUES = {
   analysisDay: "analysis-day",
   sendRetry: "send-retry",
   maintenance: "maintenance",
+  alertEscalation: "alert-escalation",
+  alertNotify: "alert-notify",
+  alertSweep: "alert-sweep",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

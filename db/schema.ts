@@ -33,6 +33,8 @@ export const organizations = pgTable("organizations", {
   timezone: text("timezone").notNull().default("UTC"),
   // "auto": OpenAI when configured, else local. "local": never send transcripts out.
   analysisMode: text("analysis_mode").notNull().default("auto"),
+  // Minutes a HIGH alert may stay unacknowledged before the next escalation step; null: ESCALATE_AFTER_MINUTES.
+  escalateAfterMinutes: integer("escalate_after_minutes"),
   createdAt: created(),
 });
 
@@ -64,6 +66,9 @@ export const clinicians = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role").notNull().default("clinician"),
     locale: text("locale"),
+    // The clinician's own WhatsApp (E.164) for alert notices, and the channels they chose, in order.
+    phone: text("phone"),
+    notifyChannels: text("notify_channels").array().notNull().default(sql`'{email,whatsapp,browser}'::text[]`),
     createdAt: created(),
   },
   (t) => [uniqueIndex("clinicians_email_key").on(t.email), index("clinicians_org_idx").on(t.orgId)],
@@ -146,6 +151,7 @@ export const leads = pgTable(
   "leads",
   {
     id: pk(),
+    responsibleClinicianId: uuid("responsible_clinician_id").references(() => clinicians.id, { onDelete: "set null" }),
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     identityId: uuid("identity_id").notNull().references(() => identityVault.id),
     name: text("name"),
@@ -396,4 +402,77 @@ export const auditLog = pgTable(
     at: tz("at").notNull().defaultNow(),
   },
   (t) => [index("audit_log_org_at_idx").on(t.orgId, t.at), index("audit_log_patient_idx").on(t.patientId, t.at)],
+);
+
+// On call (docs/decisions/008-escalation.md): a weekly rota on the organization's wall clock
+// (weekday 0 = Monday, minutes from local midnight, end exclusive) and dated overrides that win.
+export const onCallRota = pgTable(
+  "on_call_rota",
+  {
+    id: pk(),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    clinicianId: uuid("clinician_id").notNull().references(() => clinicians.id, { onDelete: "cascade" }),
+    weekday: integer("weekday").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("on_call_rota_org_idx").on(t.orgId, t.weekday, t.startMinute)],
+);
+
+export const onCallOverrides = pgTable(
+  "on_call_overrides",
+  {
+    id: pk(),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    clinicianId: uuid("clinician_id").notNull().references(() => clinicians.id, { onDelete: "cascade" }),
+    startsAt: tz("starts_at").notNull(),
+    endsAt: tz("ends_at").notNull(),
+    createdBy: uuid("created_by").references(() => clinicians.id, { onDelete: "set null" }),
+    createdAt: created(),
+  },
+  (t) => [index("on_call_overrides_org_idx").on(t.orgId, t.endsAt)],
+);
+
+// One row per alert that escalates (HIGH) or waits for the digest (MEDIUM): its state and the
+// pending pg-boss job the acknowledgement cancels.
+export const alertEscalations = pgTable(
+  "alert_escalations",
+  {
+    alertId: uuid("alert_id").primaryKey().references(() => riskAlerts.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    level: text("level").notNull(),
+    // active | stopped | digest | digested
+    state: text("state").notNull(),
+    step: integer("step").notNull().default(0),
+    nextJobId: text("next_job_id"),
+    nextAt: tz("next_at"),
+    createdAt: created(),
+    stoppedAt: tz("stopped_at"),
+  },
+  (t) => [index("alert_escalations_org_state_idx").on(t.orgId, t.state)],
+);
+
+// The alert's notification history: steps, each delivery attempt and its result. `key` makes a
+// retried job's delivery one row (alert:step:clinician).
+export const alertNotifications = pgTable(
+  "alert_notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    alertId: uuid("alert_id").notNull().references(() => riskAlerts.id, { onDelete: "cascade" }),
+    step: integer("step").notNull(),
+    // step | delivery | digest | acknowledged
+    kind: text("kind").notNull(),
+    clinicianId: uuid("clinician_id").references(() => clinicians.id, { onDelete: "set null" }),
+    // responsible | on_call | next_in_rota | admin
+    role: text("role"),
+    key: text("key"),
+    // pending | sent | failed | shown
+    status: text("status").notNull(),
+    attempts: jsonb("attempts"),
+    channel: text("channel"),
+    at: tz("at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("alert_notifications_key").on(t.key), index("alert_notifications_alert_idx").on(t.alertId, t.at), index("alert_notifications_org_idx").on(t.orgId, t.status, t.at)],
 );

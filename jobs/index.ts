@@ -7,5 +7,6 @@ import { transcriptionWorker } from "./transcription";
 import { riskScreenWorker } from "./risk-screen";
 import { analysisDayWorker, analysisNightlyWorker } from "./analysis";
 import { maintenanceWorker } from "./maintenance";
+import { alertEscalationWorker, alertNotifyWorker, alertSweepWorker } from "./escalation";
 
-export const workers: WorkerDefinition[] = [webhookRetryWorker, mediaDownloadWorker, sendRetryWorker, transcriptionWorker, riskScreenWorker, analysisNightlyWorker, analysisDayWorker, maintenanceWorker];
+export const workers: WorkerDefinition[] = [webhookRetryWorker, mediaDownloadWorker, sendRetryWorker, transcriptionWorker, riskScreenWorker, analysisNightlyWorker, analysisDayWorker, maintenanceWorker, alertEscalationWorker, alertNotifyWorker, alertSweepWorker];

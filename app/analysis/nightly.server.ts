@@ -238,6 +238,8 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
         set: { ...row, updatedAt: new Date() },
       });
     const inserted = await declineTrend(tx, job);
+    // Escalation (issue 16): the MEDIUM trend alert joins the responsible clinician's digest. Same transaction.
+    if (inserted) await (await import("../escalation/escalation.server")).scheduleEscalation(tx, { patientId: job.patientId });
     await notifyLive(tx, { org_id: job.orgId, kind: "analysis", patient_id: job.patientId });
     if (inserted) await notifyLive(tx, { org_id: job.orgId, kind: "alert", patient_id: job.patientId });
     return inserted;

@@ -123,6 +123,8 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
           }))), LIVE_CHANNEL])
         : null;
       await Promise.all([updates, failures, inserts]);
+      // Escalation (issue 16): HIGH notifies now and escalates; MEDIUM waits for the digest. Same transaction.
+      if (alerts.length) await (await import("../escalation/escalation.server")).scheduleEscalation(tx, { messageIds: alerts.map((a) => a.m.id) });
     });
   }
 

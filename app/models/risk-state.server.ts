@@ -247,6 +247,8 @@ export async function acknowledgeAlert(
       subject: acked.id,
       detail: { level: acked.level, verdict: input.verdict, note: Boolean(note), lead_id: acked.leadId },
     }, tx);
+    // Escalation (issue 16): stops now, and its pending step job is cancelled in this transaction.
+    await (await import("../escalation/escalation.server")).stopEscalation(tx, [acked.id], actor);
     await notifyLive(tx, { org_id: actor.orgId, kind: "alert", patient_id: acked.patientId, lead_id: acked.leadId });
     return { acknowledged: true };
   });

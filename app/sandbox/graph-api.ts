@@ -230,6 +230,20 @@ export function defaultTemplates(): TemplateDef[] {
       parameter_format: "POSITIONAL",
       components: [bodyComponent("Hola {{1}}, ¿cómo te has sentido desde nuestra última sesión? Puedes responder aquí cuando quieras.", ["Ana"])],
     },
+    // Escalation notices to a clinician's own phone: no health data, only who, since when and a link.
+    ...(["es", "en"] as const).map((language, i) => ({
+      id: `140768067672995${i}`,
+      name: "risk_alert_notice",
+      language,
+      status: "APPROVED",
+      category: "UTILITY",
+      parameter_format: "POSITIONAL",
+      components: [
+        language === "es"
+          ? bodyComponent("{{1}}: un paciente ({{2}}) tiene una alerta ALTA desde las {{3}}. Avisados: {{4}}. Ábrela en Kura: {{5}}", ["Clínica Sol", "A. G.", "03:02", "Dra. Ruiz", "https://kura.example/patients/1/monitoring"])
+          : bodyComponent("{{1}}: a patient ({{2}}) has a HIGH alert since {{3}}. Also told: {{4}}. Open it in Kura: {{5}}", ["Sun Clinic", "A. G.", "03:02", "Dr Ruiz", "https://kura.example/patients/1/monitoring"]),
+      ],
+    })),
     {
       id: "1407680676729944",
       name: "hello_world",
