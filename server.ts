@@ -14,6 +14,7 @@ import { openDatabase } from "./db/bootstrap";
 import { ensureDefaultOrganization, seedDemo } from "./app/sandbox/seed.server";
 import { seedDemoConversations } from "./app/sandbox/demo-week.server";
 import { startBoss, stopBoss } from "./app/queue.server";
+import { ingestProcessor, stopIngestProcessor } from "./app/ingest/process.server";
 import { workers } from "./jobs/index";
 import { startSandbox } from "./app/sandbox/index.server";
 
@@ -123,6 +124,8 @@ async function main() {
   const demo = !cfg.production && def ? await seedDemo(def.orgId) : null;
 
   await startBoss(database.url, workers);
+  // Stage two of the webhook: events stored by an earlier run (or another instance) are processed now.
+  ingestProcessor();
   // After the queue: the demo week goes through ingest, which enqueues jobs.
   if (demo && def) await seedDemoConversations(def.orgId, demo.patientIds);
 
@@ -208,6 +211,8 @@ async function main() {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    // An event claimed but unfinished here stays stored; it is taken over after the claim timeout.
+    await stopIngestProcessor().catch(() => {});
     await stopBoss().catch((err) => log.error({ err: { message: err.message } }, "job queue stop failed"));
     await sandbox?.close();
     await database.close();

@@ -33,12 +33,12 @@ const schema = z.object({
   OPENAI_TRANSCRIBE_MODEL: z.string().default("whisper-1"),
   SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  // A webhook event claimed by a processor that has not finished it after this long is taken over.
+  INGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587").optional()),
   MAIL_FROM: optional.pipe(z.string().email("must be an e-mail address").optional()),
   ESCALATE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   PUBLIC_URL: optional.pipe(z.string().url().optional()),
-  // A webhook event claimed by a processor that has not finished it after this long is taken over.
-  INGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
 });
 
 export type Config = ReturnType<typeof buildConfig>;

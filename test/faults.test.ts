@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "../db/client";
 import { makeOrg } from "./factories";
-import { deliver, ingestDatabase } from "./ingest-support";
+import { deliver, ingestDatabase, processed } from "./ingest-support";
 import { allMessageTypeSamples, inboundMessages, metaJson, newWamid, statusUpdate, textMessage } from "../app/sandbox/webhook-payloads";
 
 let database: Awaited<ReturnType<typeof ingestDatabase>>;
@@ -18,6 +18,7 @@ describe("faults", () => {
     const wamid = newWamid();
     const body = inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600200200" }, messages: [textMessage("34600200200", "hola", { id: wamid })] });
     const res = await Promise.all(Array.from({ length: 5 }, () => deliver(body)));
+    await processed();
     expect(res.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(await rawSql()`SELECT 1 FROM message_log WHERE provider_id = ${wamid}`).toHaveLength(1);
     expect(await rawSql()`SELECT 1 FROM pgboss.job WHERE name = 'risk-screen' AND singleton_key = (SELECT id::text FROM message_log WHERE provider_id = ${wamid})`).toHaveLength(1);
@@ -30,6 +31,7 @@ describe("faults", () => {
     try {
       res = await Promise.all(["a", "b", "boom", "c", "d", "e"].map((t, i) =>
         deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: `3460030030${i}` }, messages: [textMessage(`3460030030${i}`, t)] }))));
+      await processed();
     } finally {
       await rawSql().unsafe(`ALTER TABLE message_log DROP CONSTRAINT faults_boom`);
     }
@@ -75,6 +77,7 @@ describe("faults", () => {
       bodies++;
     }
     expect(bodies).toBe(1000);
+    await processed(60_000);
     const [stored] = await rawSql()`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'invalid')::int AS invalid FROM webhook_events WHERE id > ${before}`;
     expect(stored!.n).toBe(1000);
     expect(stored!.invalid).toBe(statusCodes[400] ?? 0);
@@ -96,6 +99,7 @@ describe("faults", () => {
     const body = { object: "whatsapp_business_account", entry: [{ id: "1", changes: parts.map((p) => p.entry[0].changes[0]) }] };
     expect(Buffer.byteLength(metaJson(body))).toBeGreaterThan(2.8e6);
     expect((await deliver(body)).status).toBe(200);
+    await processed();
     const [n] = await rawSql()`SELECT (SELECT count(*) FROM message_log WHERE org_id = ${org.orgId})::int AS m, (SELECT count(*) FROM leads WHERE org_id = ${org.orgId})::int AS l`;
     expect(n).toEqual({ m: 1000, l: 1000 });
   });

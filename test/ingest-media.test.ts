@@ -9,7 +9,7 @@ import { downloadMedia } from "../app/ingest/media.server";
 import * as mediaRoute from "../app/routes/media.$mediaId";
 import { makeOrg } from "./factories";
 import { call, BASE } from "./http";
-import { deliver, ingestDatabase } from "./ingest-support";
+import { deliver, ingestDatabase, processed } from "./ingest-support";
 
 let database: Awaited<ReturnType<typeof ingestDatabase>>;
 let graph: MetaGraphDouble;
@@ -27,6 +27,7 @@ async function voiceNote(orgPhoneNumberId: string, bytes: Buffer, opts: { sha?: 
   graph.setMedia(mediaId, bytes, "audio/ogg; codecs=opus");
   const sha = opts.sha ?? crypto.createHash("sha256").update(bytes).digest("base64");
   await deliver(inboundMessages({ phoneNumberId: orgPhoneNumberId, sender: { waId: "34600900900" }, messages: [audioMessage("34600900900", mediaId, { sha256: sha })] }));
+  await processed();
   const [row] = await rawSql()`SELECT md.id, md.message_id FROM media md JOIN message_log m ON m.id = md.message_id WHERE md.meta_media_id = ${mediaId}`;
   return row as { id: string; message_id: string };
 }
@@ -80,6 +81,7 @@ describe("media download", () => {
     const mediaId = String(crypto.randomInt(1e9, 9e9));
     graph.setMedia(mediaId, bytes, "image/jpeg");
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600900901" }, messages: [imageMessage("34600900901", mediaId, { sha256: crypto.createHash("sha256").update(bytes).digest("base64") })] }));
+    await processed();
     const [m] = await rawSql()`SELECT media_url FROM message_log WHERE org_id = ${org.orgId}`;
     const id = m!.media_url.split("/").pop();
     const get = (cookie?: string) => new Request(`${BASE}${m!.media_url}`, { headers: cookie ? { Cookie: cookie } : {} });

@@ -3,6 +3,9 @@
 import { freshDatabase } from "./db";
 import { call, BASE } from "./http";
 import { startBoss, stopBoss, type WorkerDefinition } from "../app/queue.server";
+import { stopIngestProcessor } from "../app/ingest/process.server";
+import { rawSql } from "../db/client";
+import { until } from "./wait";
 import { metaJson, signBody } from "../app/sandbox/webhook-payloads";
 import * as webhook from "../app/routes/api.v1.webhooks.meta";
 
@@ -15,6 +18,7 @@ export async function ingestDatabase(env: Record<string, string> = {}, workers: 
   return {
     ...database,
     async drop() {
+      await stopIngestProcessor();
       await stopBoss();
       await database.drop();
     },
@@ -48,4 +52,10 @@ export function withPhoneNumberId<T>(body: T, phoneNumberId: string): T {
   const copy = structuredClone(body) as any;
   for (const e of copy.entry ?? []) for (const c of e.changes ?? []) if (c.value?.metadata) c.value.metadata.phone_number_id = phoneNumberId;
   return copy;
+}
+
+/** Processing runs behind the 200: waits until every stored event has left `received`. */
+export async function processed(timeout = 15_000) {
+  await until("stored webhook events processed", async () =>
+    (await rawSql()`SELECT count(*)::int AS n FROM webhook_events WHERE status = 'received'`)[0]!.n === 0, timeout);
 }

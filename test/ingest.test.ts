@@ -14,7 +14,7 @@ import { applyPendingStatuses } from "../app/ingest/statuses.server";
 import { reprocessEvent } from "../app/ingest/process.server";
 import { makeOrg, makePatient } from "./factories";
 import { call, BASE } from "./http";
-import { deliver, ingestDatabase, signedRequest, VERIFY, withPhoneNumberId } from "./ingest-support";
+import { deliver, ingestDatabase, processed, signedRequest, VERIFY, withPhoneNumberId } from "./ingest-support";
 import {
   allMessageTypeSamples, batch, BSUID_SAMPLE, inboundMessages, newWamid, statusUpdate, textMessage, userChangedNumberMessage,
 } from "../app/sandbox/webhook-payloads";
@@ -80,6 +80,7 @@ describe("verification and signatures", () => {
     try {
       const raw = fs.readFileSync(path.join(FIXTURES, "text_signed_real.json"));
       const res = await deliver(raw, { signature: "sha256=54edfa1d7259e0eb13c677cc7d73d1b5c86cfa12433d19156e058ab9251bc441" });
+      await processed();
       expect(res.status).toBe(200);
       const event = await lastEvent();
       expect(Buffer.compare(event.body, raw)).toBe(0);
@@ -120,6 +121,7 @@ describe("routing", () => {
     const pnid = String(900_000_000 + crypto.randomInt(90_000_000));
     const wamid = newWamid();
     const res = await deliver(inboundMessages({ phoneNumberId: pnid, sender: { waId: "34600123123" }, messages: [textMessage("34600123123", "hola", { id: wamid })] }));
+    await processed();
     expect(res.status).toBe(200);
     const event = await lastEvent();
     expect(event.status).toBe("unrouted");
@@ -140,6 +142,7 @@ describe("fixtures from test/fixtures/meta-webhooks", () => {
     it(`${file}: one message with a media row to download`, async () => {
       const org = await makeOrg();
       expect((await deliver(ownCopy(fixture(file), org.phoneNumberId))).status).toBe(200);
+      await processed();
       const [m] = await messagesOf(org.orgId);
       expect(m).toMatchObject({ ...expectRow, direction: "INBOUND", status: "received" });
       expect(m!.timestamp).toBeTruthy();
@@ -165,12 +168,16 @@ describe("fixtures from test/fixtures/meta-webhooks", () => {
     };
     const statusOf = async () => (await sql()`SELECT status FROM message_log WHERE provider_id = ${wamid}`)[0]!.status;
     expect((await deliver(withId("status_delivered.json"))).status).toBe(200);
+    await processed();
     expect(await statusOf()).toBe("delivered");
     await deliver(withId("status_read.json"));
+    await processed();
     expect(await statusOf()).toBe("read");
     await deliver(withId("status_played.json"));
+    await processed();
     expect(await statusOf()).toBe("played");
     await deliver(withId("status_delivered.json")); // late redelivery
+    await processed();
     expect(await statusOf()).toBe("played");
     const kept = await sql()`SELECT status, applied FROM message_statuses WHERE provider_id = ${wamid} ORDER BY status`;
     expect(kept.map((r) => r.status)).toEqual(["delivered", "played", "read"]);
@@ -180,12 +187,14 @@ describe("fixtures from test/fixtures/meta-webhooks", () => {
   it("batch_one_entry_two_changes.json: both changes are read; the shared placeholder id dedupes", async () => {
     const org = await makeOrg();
     expect((await deliver(withPhoneNumberId(fixture("batch_one_entry_two_changes.json"), org.phoneNumberId))).status).toBe(200);
+    await processed();
     let rows = await messagesOf(org.orgId);
     expect(rows.map((r) => r.content)).toEqual(["MESSAGE_BODY"]);
     const org2 = await makeOrg();
     const own = withPhoneNumberId(fixture("batch_one_entry_two_changes.json"), org2.phoneNumberId);
     own.entry[0].changes.forEach((c: any, i: number) => (c.value.messages[0].id = `wamid.ID.${i}.${uniq()}`));
     await deliver(own);
+    await processed();
     rows = await messagesOf(org2.orgId);
     expect(rows.map((r) => r.content)).toEqual(["MESSAGE_BODY", "MESSAGE_BODY2"]);
     expect(new Set(rows.map((r) => r.identity_id)).size).toBe(1);
@@ -194,6 +203,7 @@ describe("fixtures from test/fixtures/meta-webhooks", () => {
   it("unknown_legacy.json: stored as type unknown with its error", async () => {
     const org = await makeOrg();
     await deliver(ownCopy(fixture("unknown_legacy.json"), org.phoneNumberId));
+    await processed();
     const [m] = await messagesOf(org.orgId);
     expect(m).toMatchObject({ type: "unknown", content: null, error_code: 131051, error_title: "Unsupported message type", error_details: "Message type is not currently supported" });
   });
@@ -234,6 +244,7 @@ describe("every message type in Meta's reference", () => {
       const sample = allMessageTypeSamples(from).find((s) => s.type === type)!;
       const sender = type === "bsuid_text" ? { waId: "", userId: BSUID_SAMPLE, username: "@paciente" } : { waId: from, name: "Ana" };
       expect((await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender, messages: [sample.message] }))).status).toBe(200);
+      await processed();
       const rows = await messagesOf(org.orgId);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.provider_id).toBe(sample.message.id);
@@ -253,6 +264,7 @@ describe("identity resolution", () => {
     const org = await makeOrg();
     const { patientId, identityId } = await makePatient(org.orgId, { phone: "+52 55 1234 5678" });
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "5215512345678", name: "Javier" }, messages: [textMessage("5215512345678", "hola")] }));
+    await processed();
     const [m] = await messagesOf(org.orgId);
     expect(m).toMatchObject({ patient_id: patientId, identity_id: identityId, lead_id: null });
     expect(await sql()`SELECT 1 FROM leads WHERE org_id = ${org.orgId}`).toHaveLength(0);
@@ -264,6 +276,7 @@ describe("identity resolution", () => {
     const bodies = Array.from({ length: 8 }, (_, i) =>
       inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: wa, name: "Nuevo" }, messages: [textMessage(wa, `m${i}`)] }));
     const res = await Promise.all(bodies.map((b) => deliver(b)));
+    await processed();
     expect(res.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(await sql()`SELECT 1 FROM identity_vault WHERE org_id = ${org.orgId}`).toHaveLength(1);
     const leads = await sql()`SELECT id, name, source FROM leads WHERE org_id = ${org.orgId}`;
@@ -277,10 +290,13 @@ describe("identity resolution", () => {
     const org = await makeOrg();
     const { patientId, identityId } = await makePatient(org.orgId, { phone: "+34 600 555 111" });
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600555111" }, messages: [textMessage("34600555111", "antes")] }));
+    await processed();
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600555111" }, messages: [userChangedNumberMessage("34600555111", "34600555222", { userId: "ES.55" })] }));
+    await processed();
     const [v] = await sql()`SELECT phone, previous_phones, user_id FROM identity_vault WHERE id = ${identityId}`;
     expect(v).toEqual({ phone: "+34600555222", previous_phones: ["+34600555111"], user_id: "ES.55" });
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600555222" }, messages: [textMessage("34600555222", "después")] }));
+    await processed();
     const rows = await messagesOf(org.orgId);
     expect(rows.map((r) => r.content)).toEqual(["antes", expect.stringContaining("changed"), "después"]);
     expect(rows.every((r) => r.patient_id === patientId && r.identity_id === identityId)).toBe(true);
@@ -291,6 +307,7 @@ describe("identity resolution", () => {
     for (const body of ["uno", "dos"]) {
       await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "", userId: "US.777", username: "@x" },
         messages: [{ from_user_id: "US.777", id: newWamid(), timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body } }] }));
+      await processed();
     }
     expect(await sql()`SELECT 1 FROM identity_vault WHERE org_id = ${org.orgId}`).toHaveLength(1);
     expect(await messagesOf(org.orgId)).toHaveLength(2);
@@ -311,7 +328,9 @@ describe("deliveries", () => {
     const body = batch(parts) as any;
     expect(body.entry).toHaveLength(2);
     expect((await deliver(body)).status).toBe(200);
+    await processed();
     expect((await deliver(body)).status).toBe(200);
+    await processed();
     const rows = (await messagesOf(org.orgId)).filter((r) => r.direction === "INBOUND");
     expect(rows.map((r) => r.content).sort()).toEqual(["a1", "a2", "b1"]);
     expect((await sql()`SELECT status FROM message_log WHERE provider_id = ${a}`)[0]!.status).toBe("delivered");
@@ -323,6 +342,7 @@ describe("deliveries", () => {
     const org = await makeOrg();
     const w = newWamid();
     await deliver(statusUpdate({ phoneNumberId: org.phoneNumberId, wamid: w, status: "failed", recipient: "34600000999", error: { code: 131047, title: "Re-engagement message", details: "More than 24 hours" } }));
+    await processed();
     expect(await sql()`SELECT applied FROM message_statuses WHERE provider_id = ${w}`).toEqual([{ applied: false }]);
     await outbound(org.orgId, w);
     const applied = await db().transaction((tx) => applyPendingStatuses(tx, org.orgId, w));
@@ -336,6 +356,7 @@ describe("deliveries", () => {
     const org = await makeOrg();
     const errors = [{ code: 131045, title: "Incorrect certificate", message: "Incorrect certificate", error_data: { details: "Phone number not registered" } }];
     await deliver({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { display_phone_number: "1", phone_number_id: org.phoneNumberId }, errors } }] }] });
+    await processed();
     const event = await lastEvent();
     expect(event.status).toBe("processed");
     expect(event.meta_errors).toEqual([{ phoneNumberId: org.phoneNumberId, errors }]);
@@ -347,6 +368,7 @@ describe("deliveries", () => {
     const listener = await sql().listen("kura_events", (p) => events.push(p));
     const wa = "34600000303";
     await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: wa }, messages: [textMessage(wa, "me siento mal"), allMessageTypeSamples(wa).find((s) => s.type === "sticker")!.message] }));
+    await processed();
     const rows = await messagesOf(org.orgId);
     const text = rows.find((r) => r.type === "text")!;
     const jobs = await sql()`SELECT data, singleton_key FROM pgboss.job WHERE name = 'risk-screen' AND data->>'messageId' = ANY(${rows.map((r) => r.id)})`;
@@ -364,6 +386,7 @@ describe("deliveries", () => {
     await sql().unsafe(`ALTER TABLE message_log ADD CONSTRAINT test_boom CHECK (content IS DISTINCT FROM 'boom')`);
     try {
       const res = await deliver(inboundMessages({ phoneNumberId: org.phoneNumberId, sender: { waId: "34600000404" }, messages: [textMessage("34600000404", "boom")] }));
+      await processed();
       expect(res.status).toBe(200);
     } finally {
       await sql().unsafe(`ALTER TABLE message_log DROP CONSTRAINT test_boom`);
@@ -387,6 +410,7 @@ describe("deliveries", () => {
     expect(size).toBeGreaterThan(2.8e6);
     expect(size).toBeLessThan(4 * 1024 * 1024);
     expect((await call(webhook.action, req)).status).toBe(200);
+    await processed();
     expect((await sql()`SELECT count(*)::int AS n FROM message_log WHERE org_id = ${org.orgId}`)[0]!.n).toBe(1000);
   });
 });

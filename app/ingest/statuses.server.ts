@@ -3,7 +3,7 @@
 // every status is kept in message_statuses: one that arrives before its outbound row exists is
 // applied when the sender stores the row's provider_id (applyPendingStatuses).
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import { db, rawSql, type DbOrTx } from "../../db/client";
 import { LIVE_CHANNEL } from "../lib/notify.server";
 
 /** played (a voice note listened to) is past read; failed is terminal. */
@@ -40,4 +40,21 @@ export async function applyPendingStatuses(tx: DbOrTx, orgId: string, providerId
     SELECT status, pg_notify(${LIVE_CHANNEL}, json_build_object('org_id', org_id, 'kind', 'status', 'patient_id', patient_id,
       'lead_id', lead_id, 'message_id', id)::text) FROM upd`);
   return (rows as unknown as Array<{ status: string }>)[0]?.status ?? null;
+}
+
+/**
+ * The sweep for a status committed while its outbound row's transaction was still open:
+ * neither transaction saw the other, so neither applied it. Run by the ingest processor's
+ * tick (about once a second), so such a status lands within a second of the row, not at the
+ * message's next status. Statuses of messages this app never sent stay pending; the window
+ * keeps the sweep to recent ones.
+ */
+export async function applyLateStatuses(): Promise<number> {
+  const pending = await rawSql()<{ org_id: string; provider_id: string }[]>`
+    SELECT DISTINCT s.org_id, s.provider_id FROM message_statuses s
+    WHERE NOT s.applied AND s.created_at > now() - interval '1 day'
+      AND EXISTS (SELECT 1 FROM message_log m WHERE m.provider_id = s.provider_id AND m.org_id = s.org_id AND m.direction = 'OUTBOUND')
+    LIMIT 500`;
+  for (const p of pending) await db().transaction((tx) => applyPendingStatuses(tx, p.org_id, p.provider_id));
+  return pending.length;
 }

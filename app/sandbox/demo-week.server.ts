@@ -10,6 +10,7 @@ import { db } from "../../db/client";
 import { config } from "../config.server";
 import { logger } from "../logger.server";
 import { receiveWebhook } from "../ingest/receive.server";
+import { ingestProcessor } from "../ingest/process.server";
 import { recordAccepted } from "../outbound/send.server";
 import { analyzePatientDay } from "../analysis/nightly.server";
 import { screenStoredMessages } from "../analysis/screening.server";
@@ -101,6 +102,8 @@ async function deliver(body: object) {
   const raw = Buffer.from(metaJson(body));
   const res = await receiveWebhook(raw, signBody(raw, config().meta.appSecret));
   if (res.status !== 200) throw new Error(`demo webhook answered ${res.status}`);
+  // The week is a conversation: each delivery is processed before the next one is written.
+  await ingestProcessor().drain();
 }
 
 /**
