@@ -65,27 +65,107 @@ const PATTERNS: Pattern[] = [...ROWS, ...GENERAL_ROWS].map(([flag, level, src, o
 const IDIOMS: RegExp[] = IDIOM_SOURCES.map(rx);
 
 
-function negated(norm: string, start: number): boolean {
-  let before = norm.slice(0, start);
-  let last = -1;
-  for (const m of before.matchAll(CLAUSE_BREAK)) last = m.index! + m[0].length;
-  if (last >= 0) before = before.slice(last);
-  const toks = before.split(/[^a-z0-9]+/).filter(Boolean);
+/**
+ * Per normalised text, computed once: clause-break positions and idiom coverage, so that each
+ * match is checked in time independent of the message length (the checks used to rescan the
+ * whole text before every match, quadratic on long messages).
+ */
+interface Scan {
+  text: string;
+  /** end offsets of CLAUSE_BREAK matches (negation scope), ascending */
+  breaks: number[];
+  /** offsets just after a sentence break [.!?;\n], ascending */
+  sentences: number[];
+  /** covered[i + 1] - covered[j] = idiom-covered characters in [j, i] */
+  covered: Int32Array;
+}
+const scans = new WeakMap<object, Scan>();
+function scanOf(norm: { text: string }): Scan {
+  let sc = scans.get(norm);
+  if (sc) return sc;
+  const text = norm.text;
+  const breaks: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) breaks.push(m.index! + m[0].length);
+  const sentences: number[] = [];
+  for (const m of text.matchAll(/[.!?;\n]/g)) sentences.push(m.index! + 1);
+  const mark = new Uint8Array(text.length);
+  for (const re of IDIOMS) for (const m of text.matchAll(re)) mark.fill(1, m.index!, m.index! + m[0].length);
+  const covered = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) covered[i + 1] = covered[i]! + mark[i]!;
+  sc = { text, breaks, sentences, covered };
+  scans.set(norm, sc);
+  return sc;
+}
+/** the last value in ascending `xs` that is ≤ limit, or -1 */
+function lastAtMost(xs: number[], limit: number): number {
+  let lo = 0, hi = xs.length - 1, best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= limit) (best = xs[mid]!), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return best;
+}
+function inIdiom(sc: Scan, s: number, e: number): boolean {
+  return sc.covered[e]! - sc.covered[s]! > 0;
+}
+
+function negated(sc: Scan, start: number): boolean {
+  // the clause before the match: from the last clause break ending at or before `start`
+  // (bounded: a negator governs through at most 6 light words, ~120 characters)
+  const brk = lastAtMost(sc.breaks, start);
+  const from = Math.max(brk, start - 160, 0);
+  const toks = sc.text.slice(from, start).split(/[^a-z0-9]+/).filter(Boolean);
+  if (from > brk && from > 0) toks.shift(); // the window cut a word: do not read its tail as a word
   for (let k = toks.length - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
-    if (NEGATORS.has(toks[k])) return true;
-    if (!LIGHT.has(toks[k])) return false;
+    if (NEGATORS.has(toks[k]!)) return true;
+    if (!LIGHT.has(toks[k]!)) return false;
   }
   return false;
 }
 
-function clauseBefore(norm: string, start: number): string {
-  const before = norm.slice(0, start);
-  let last = -1;
-  for (const m of before.matchAll(/[.!?;\n]/g)) last = m.index! + 1;
-  return before.slice(last + 1);
+function clauseBefore(sc: Scan, start: number): string {
+  const last = lastAtMost(sc.sentences, start);
+  return sc.text.slice(Math.max(last + 1, start - 200, 0), start);
 }
+/**
+ * Long messages are screened in bounded, overlapping windows and the strongest result is kept,
+ * so screening time is linear in the length of the message whatever the rule tables contain
+ * (a 64 KB message used to take over a second). No message in the evaluation corpus comes near
+ * the window size; the overlap keeps a phrase that straddles a cut whole.
+ */
+export const SCREEN_WINDOW = 4096;
+export const SCREEN_OVERLAP = 512;
+const MAX_MATCHES = 40;
+
 /** `classifier: false` screens with the rules and concept families only (train:risk uses it to choose the threshold). */
 export function screenMessage(text: string, opts: { classifier?: boolean } = {}): RiskScreen {
+  if (!text || text.length <= SCREEN_WINDOW) return screenWindow(text, opts);
+  const result: RiskScreen = { level: "NONE", flags: [], matches: [], language: detectLanguage(text) };
+  const seen = new Set<string>();
+  for (let from = 0; from < text.length; from += SCREEN_WINDOW - SCREEN_OVERLAP) {
+    let start = from;
+    // start at a word boundary so the window does not begin inside a word
+    if (start > 0) {
+      const ws = text.slice(start, start + 64).search(/\s/);
+      if (ws >= 0) start += ws + 1;
+    }
+    const part = screenWindow(text.slice(start, Math.min(text.length, from + SCREEN_WINDOW)), opts);
+    result.level = maxLevel(result.level, part.level);
+    for (const f of part.flags) if (!result.flags.includes(f)) result.flags.push(f);
+    for (const m of part.matches) {
+      const key = `${m.flag}|${m.level}|${m.phrase}`;
+      if (seen.has(key) || result.matches.length >= MAX_MATCHES) continue;
+      seen.add(key);
+      result.matches.push(m);
+    }
+    if (from + SCREEN_WINDOW >= text.length) break;
+  }
+  result.matches.sort((a, b) => RISK_ORDER[b.level] - RISK_ORDER[a.level]);
+  return result;
+}
+
+function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen {
   const language = detectLanguage(text ?? "");
   const result: RiskScreen = { level: "NONE", flags: [], matches: [], language };
   if (!text || !text.trim()) return result;
@@ -98,10 +178,7 @@ export function screenMessage(text: string, opts: { classifier?: boolean } = {})
   const escalators: string[] = [];
 
   for (const norm of variants) {
-    const idiomSpans: Array<[number, number]> = [];
-    for (const re of IDIOMS) {
-      for (const m of norm.text.matchAll(re)) idiomSpans.push([m.index!, m.index! + m[0].length]);
-    }
+    const sc = scanOf(norm);
     for (const p of PATTERNS) {
       // exec loop rather than matchAll: when a match is discarded (idiom, negated) the search
       // restarts one character later, so "no quiero estar mas, quiero desaparecer" is not hidden
@@ -113,9 +190,9 @@ export function screenMessage(text: string, opts: { classifier?: boolean } = {})
         const e = s + m[0].length;
         if (
           e === s ||
-          idiomSpans.some(([a, b]) => s < b && e > a) ||
-          (p.negatable && negated(norm.text, s)) ||
-          (p.notAfter && p.notAfter.test(clauseBefore(norm.text, s)))
+          inIdiom(sc, s, e) ||
+          (p.negatable && negated(sc, s)) ||
+          (p.notAfter && p.notAfter.test(clauseBefore(sc, s)))
         ) {
           p.re.lastIndex = s + 1;
           continue;
@@ -196,15 +273,14 @@ export function conceptFamilies(text: string): ConceptHit[] {
   const language = detectLanguage(text ?? "");
   const hits = new Map<ConceptFamily, string>();
   for (const norm of [normalise(text, language), normalise(text, language === "es" ? "en" : "es")]) {
-    const idiomSpans: Array<[number, number]> = [];
-    for (const re of IDIOMS) for (const m of norm.text.matchAll(re)) idiomSpans.push([m.index!, m.index! + m[0].length]);
+    const sc = scanOf(norm);
     for (const f of FAMILY_RES) {
       if (hits.has(f.family)) continue;
       f.re.lastIndex = 0;
       for (let m = f.re.exec(norm.text); m; m = f.re.exec(norm.text)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (e === s || idiomSpans.some(([a, b]) => s < b && e > a) || (f.negatable && negated(norm.text, s))) {
+        if (e === s || inIdiom(sc, s, e) || (f.negatable && negated(sc, s))) {
           f.re.lastIndex = s + 1;
           continue;
         }
