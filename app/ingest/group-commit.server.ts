@@ -32,6 +32,7 @@ const INSERT_SQL = `
 WITH v AS (
   SELECT nextval(pg_get_serial_sequence('webhook_events', 'id')) AS id, substring($1::bytea FROM t.start FOR t.len) AS body, t.status, t.n
   FROM unnest($2::int[], $3::int[], $4::text[]) WITH ORDINALITY AS t(start, len, status, n)
+  ORDER BY t.n -- nextval after the sort: ids follow arrival, so processing does too
 ),
 ins AS (INSERT INTO webhook_events (id, body, status) SELECT id, body, status FROM v RETURNING id)
 SELECT v.id, (SELECT count(*) FROM ins) AS stored, pg_notify('${INGEST_CHANNEL}', '') AS notified FROM v ORDER BY v.n`;
