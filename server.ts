@@ -17,6 +17,7 @@ import { startBoss, stopBoss } from "./app/queue.server";
 import { ingestProcessor, stopIngestProcessor } from "./app/ingest/process.server";
 import { workers } from "./jobs/index";
 import { startSandbox } from "./app/sandbox/index.server";
+import { applyTrustProxy, bodyLimits, securityHeaders } from "./app/http-security.server";
 
 function loadConfig(): Config {
   try {
@@ -132,7 +133,7 @@ async function main() {
   const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  applyTrustProxy(app, cfg);
   app.use((req, res, next) => {
     const requestId = (req.get("X-Cloud-Trace-Context")?.split("/")[0] ?? crypto.randomUUID()).slice(0, 64);
     const t0 = process.hrtime.bigint();
@@ -173,12 +174,14 @@ async function main() {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  app.use(bodyLimits());
+  app.use(securityHeaders(cfg));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: cfg.production ? "production" : "development",
-      getLoadContext: (req) => ({ ip: req.ip ?? "unknown", requestId: (req as any).requestId }),
+      getLoadContext: (req, res) => ({ ip: req.ip ?? "unknown", requestId: (req as any).requestId, cspNonce: res.locals.cspNonce as string }),
     }),
   );
 

@@ -33,6 +33,9 @@ const schema = z.object({
   OPENAI_TRANSCRIBE_MODEL: z.string().default("whisper-1"),
   SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  RAW_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  META_SANDBOX: z.enum(["0", "1", ""]).default(""),
   // A webhook event claimed by a processor that has not finished it after this long is taken over.
   INGEST_CLAIM_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587").optional()),
@@ -73,6 +76,9 @@ function buildConfig(env: z.infer<typeof schema>) {
     },
     sessionSecret: env.SESSION_SECRET,
     analysisConcurrency: env.ANALYSIS_CONCURRENCY,
+    retention: { rawEventDays: env.RAW_EVENT_RETENTION_DAYS },
+    /** Proxies in front of the app whose X-Forwarded-For entries are trusted (Cloud Run: 1). */
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     ingest: { claimTimeoutSeconds: env.INGEST_CLAIM_TIMEOUT_SECONDS },
     escalation: {
       smtpUrl: env.SMTP_URL,
@@ -97,6 +103,13 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     for (const name of ["SESSION_SECRET", "META_APP_SECRET", "META_WA_VERIFY_TOKEN"] as const) {
       if (!env[name]) throw new ConfigError(`Invalid configuration: ${name} is required when NODE_ENV=production`);
     }
+    // Without a token the loopback Graph double answers "sent, delivered, read" for messages that
+    // never left: only on purpose (META_SANDBOX=1, and then every page says so).
+    if (!env.META_WA_TOKEN && env.META_SANDBOX !== "1") {
+      throw new ConfigError("Invalid configuration: META_WA_TOKEN is required when NODE_ENV=production (or set META_SANDBOX=1 to run the sandbox on purpose: nothing is sent)");
+    }
+    // An embedded Postgres inside a container loses its data with the container.
+    if (!env.DATABASE_URL) throw new ConfigError("Invalid configuration: DATABASE_URL is required when NODE_ENV=production");
   }
   return buildConfig(env);
 }

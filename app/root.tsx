@@ -2,7 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import styles from "./tailwind.css";
 import { optionalClinician } from "./auth/guard.server";
-import { pickLocale } from "./i18n";
+import { pickLocale, STRINGS } from "./i18n";
+import { config } from "./config.server";
+import { useNonce } from "./components/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -11,11 +13,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await optionalClinician(request);
-  return { locale: pickLocale(clinician?.locale, request.headers.get("Accept-Language")) };
+  // No WhatsApp token: the loopback Graph double answers; every page says nothing is sent.
+  return { locale: pickLocale(clinician?.locale, request.headers.get("Accept-Language")), sandbox: config().meta.sandbox };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? "es"} className="h-full bg-slate-50">
       <head>
@@ -27,9 +31,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="h-full font-sans text-slate-900 antialiased">
+        {data?.sandbox ? (
+          <aside aria-label="Sandbox" className="bg-amber-300 px-4 py-1 text-center text-sm font-semibold text-amber-950">
+            {STRINGS[data.locale].sandboxBand}
+          </aside>
+        ) : null}
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -232,3 +232,223 @@ describe("6. idle time counts only what a person does; /events ends with its ses
     }
   });
 });
+
+describe("2. login throttling: atomic, per e-mail (lock) and per address (slow, never lock a clinic)", () => {
+  it("12 parallel wrong passwords for one e-mail: at most 5 are hashed, the rest are 429 before hashing", async () => {
+    const o = await makeOrg({ name: "Clínica Paralela" });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(loginRoute.action, form("/login", { email: o.email, password: `wrong-${i}` }), {}, { ip: `10.20.0.${i}` })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
+    // Locked means locked: the right password waits for the window too.
+    const right = await call(loginRoute.action, form("/login", { email: o.email, password: o.password }), {}, { ip: "10.20.1.1" });
+    expect(right.status).toBe(429);
+  });
+
+  it("one shared address: many e-mails' typos slow it down, they never lock the clinic out", async () => {
+    const { THROTTLE } = await import("../app/auth/rate-limit.server");
+    const o = await makeOrg({ name: "Clínica NAT" });
+    const ip = "203.0.113.7";
+    // Ten clinicians each mistype twice: more than one e-mail's bound, far below the address's.
+    for (let i = 0; i < 10; i++) {
+      for (let k = 0; k < 2; k++) {
+        const r = await call(loginRoute.action, form("/login", { email: `colega${i}@nat.test`, password: "typo" }), {}, { ip });
+        expect(r.status).toBe(401);
+      }
+    }
+    const ok = await call(loginRoute.action, form("/login", { email: o.email, password: o.password }), {}, { ip });
+    expect(ok.status).toBe(302);
+
+    // An attacker behind the same address goes past the address's bound: slowed to one attempt per interval.
+    const saved = THROTTLE.slowEveryMs;
+    try {
+      let refused = 0;
+      for (let i = 0; i < THROTTLE.perAddress + 5; i++) {
+        const r = await call(loginRoute.action, form("/login", { email: `spray${i}@nat.test`, password: "guess" }), {}, { ip });
+        if (r.status === 429) refused++;
+      }
+      expect(refused).toBeGreaterThan(0);
+      // ...but not locked: once the interval has passed, the clinic's next sign-in goes through.
+      THROTTLE.slowEveryMs = 0;
+      const later = await call(loginRoute.action, form("/login", { email: o.email, password: o.password }), {}, { ip });
+      expect(later.status).toBe(302);
+    } finally {
+      THROTTLE.slowEveryMs = saved;
+    }
+  });
+});
+
+describe("8. retention: raw bodies of processed events expire, rejections become hourly counts", () => {
+  it("the hourly maintenance job empties old processed bodies only and folds rejections per hour and reason", async () => {
+    const { maintenanceWorker } = await import("../jobs/maintenance");
+    const { getWebhookHealth } = await import("../app/models/settings.server");
+    const marker = "MARKER-retention-body";
+    const body = `{"object":"whatsapp_business_account","entry":[],"x":"${marker}"}`;
+    const ids: Record<string, number> = {};
+    for (const [name, status, daysAgo] of [["oldProcessed", "processed", 40], ["newProcessed", "processed", 2], ["oldFailed", "failed", 40], ["oldUnrouted", "unrouted", 40], ["oldReceived", "received", 40]] as const) {
+      ids[name] = await addWebhookEvent({ orgId: name === "oldUnrouted" ? null : org.orgId, status, body });
+      await rawSql()`UPDATE webhook_events SET received_at = now() - make_interval(days => ${daysAgo}),
+        processed_at = CASE WHEN ${status} = 'processed' THEN now() - make_interval(days => ${daysAgo}) END WHERE id = ${ids[name]!}`;
+    }
+    await rawSql()`INSERT INTO webhook_rejections (at, reason, size) SELECT now() - interval '2 hours' + (g * interval '1 second'), 'bad_signature', 10 FROM generate_series(1, 200) g`;
+    await rawSql()`INSERT INTO webhook_rejections (at, reason, size) VALUES (now(), 'missing_signature', 3)`;
+    const before = await getWebhookHealth(org.orgId);
+
+    await maintenanceWorker.handler([] as any);
+
+    const rows = await rawSql()<{ id: string; len: number }[]>`SELECT id, octet_length(body) AS len FROM webhook_events WHERE id = ANY(${Object.values(ids)}::bigint[])`;
+    const len = (name: string) => rows.find((r) => Number(r.id) === ids[name])!.len;
+    expect(len("oldProcessed")).toBe(0);
+    for (const kept of ["newProcessed", "oldFailed", "oldUnrouted", "oldReceived"]) expect(len(kept), kept).toBeGreaterThan(0);
+    const [{ n }] = (await rawSql()`SELECT count(*)::int AS n FROM webhook_rejections WHERE reason = 'bad_signature'`) as any;
+    expect(n).toBeLessThanOrEqual(2); // the 200 fall in one or two clock hours
+    const after = await getWebhookHealth(org.orgId);
+    expect(after.signatureFailures24h).toBe(before.signatureFailures24h);
+    expect(after.signatureFailures24h).toBeGreaterThanOrEqual(200);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// The real process: Express's proxy handling, body limits, headers, start-up refusals, logs.
+describe("the server process", () => {
+  const ROOT = new URL("..", import.meta.url).pathname;
+  const PROD = {
+    NODE_ENV: "production",
+    SESSION_SECRET: "security-test-session-secret-0123456789",
+    META_APP_SECRET: "security-test-app-secret",
+    META_WA_VERIFY_TOKEN: "security-test-verify",
+  };
+  let child: import("node:child_process").ChildProcess | null = null;
+  let out = "";
+  let base = "";
+  let o: Awaited<ReturnType<typeof makeOrg>>;
+
+  beforeAll(async () => {
+    const { spawn } = await import("node:child_process");
+    const port = String(12000 + Math.floor(Math.random() * 18000));
+    base = `http://127.0.0.1:${port}`;
+    o = await makeOrg({ name: "Clínica Proceso" });
+    child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, ...PROD, META_SANDBOX: "1", DATABASE_URL: database.url, PORT: port, LOG_LEVEL: "info", KURA_DATA_DIR: `/tmp/kura-sec-${port}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
+    const end = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`);
+      const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > end) throw new Error(`server did not start: ${out.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 150_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.on("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  });
+
+  const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, { method: "POST", body, redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, ...headers } });
+
+  it("2. a rotating X-Forwarded-For does not make a new address (TRUST_PROXY_HOPS=0)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 36; i++) {
+      const body = new URLSearchParams({ email: `rot${i}@x.test`, password: "wrong" }).toString();
+      statuses.push((await post("/login", body, { "X-Forwarded-For": `198.51.100.${i}, 10.0.0.1` })).status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("3. a 12 MB form to /login is refused 413 before it is read; the API takes 1 MB at most", async () => {
+    const big = Buffer.alloc(12 * 1024 * 1024, "a");
+    const res = await post("/login", big);
+    expect(res.status).toBe(413);
+    const form64 = await post("/login", Buffer.alloc(70 * 1024, "a"));
+    expect(form64.status).toBe(413);
+    const api = await post("/api/v1/connect/send", Buffer.alloc(1024 * 1024 + 10, "a"), { "Content-Type": "application/json", Authorization: "Bearer x" });
+    expect(api.status).toBe(413);
+  });
+
+  it("10. every HTML response has a nonce CSP, HSTS in production and a Permissions-Policy; the inline scripts carry the nonce", async () => {
+    const res = await fetch(`${base}/login`);
+    const html = await res.text();
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get("Strict-Transport-Security")).toMatch(/max-age=\d{7,}/);
+    expect(res.headers.get("Permissions-Policy")).toMatch(/camera=\(\)/);
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const m of inline) expect(m[1]).toContain(`nonce="${nonce}"`);
+    // A second response has another nonce.
+    const again = (await fetch(`${base}/login`)).headers.get("Content-Security-Policy");
+    expect(again).not.toBe(csp);
+  });
+
+  it("4. with META_SANDBOX=1 in production every page says nothing is sent", async () => {
+    const html = await (await fetch(`${base}/login`)).text();
+    expect(html).toMatch(/Sandbox — nothing is sent|Sandbox — no se envía nada/);
+  });
+
+  it("5. a marker in failing requests is nowhere in the log", async () => {
+    const MARK = `MARKER${crypto.randomBytes(6).toString("hex")}`;
+    const cookie = o.cookie; // (signing in here would meet the address throttle row 2's test left behind)
+    const patient = await makePatient(o.orgId, { name: "Paciente Marcador" });
+    const tries: Array<Promise<Response>> = [
+      // NUL in a message: the database refuses the text
+      fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base }, body: JSON.stringify({ patient_id: patient.patientId, message: `${MARK}\u0000` }) }),
+      fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base, "Idempotency-Key": `${MARK}\u0001` }, body: JSON.stringify({ patient_id: patient.patientId, message: `hola ${MARK}` }) }),
+      fetch(`${base}/patients/${patient.patientId}/chat`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base }, body: `intent=send&message=${MARK}%00&text=${MARK}%00` }),
+      fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base }, body: `{"message":"${MARK}` }),
+      fetch(`${base}/patients/${MARK}/monitoring?q=${MARK}`, { headers: { Cookie: cookie } }),
+      fetch(`${base}/patients/${MARK}/chat`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base }, body: `intent=send&text=${MARK}%00` }),
+      fetch(`${base}/api/v1/patients/${MARK}/monitoring/messages?days=${MARK}`, { headers: { Cookie: cookie } }),
+      fetch(`${base}/leads?_data=routes%2F_app.leads`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base }, body: `intent=convert&leadId=${MARK}&name=${MARK}%00` }),
+      fetch(`${base}/settings/whatsapp`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base }, body: `intent=replay&eventId=${MARK}` }),
+      fetch(`${base}/login?redirectTo=${MARK}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base }, body: `email=${MARK}%00@x.test&password=${MARK}` }),
+      fetch(`${base}/api/v1/webhooks/meta`, { method: "POST", headers: { "Content-Type": "application/json", "X-Hub-Signature-256": "sha256=00" }, body: `{"x":"${MARK}"}` }),
+      fetch(`${base}/${MARK}`, { headers: { Cookie: cookie } }),
+    ];
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.some((s) => s >= 500)).toBe(true); // at least one real failure path
+    await new Promise((r) => setTimeout(r, 300)); // let the child's stdout drain
+    expect(out).toContain('"msg":"request"');
+    expect(out).not.toContain(MARK);
+  });
+});
+
+describe("4. production refuses to run on fakes", () => {
+  const ROOT = new URL("..", import.meta.url).pathname;
+  const run = async (env: Record<string, string>) => {
+    const { spawnSync } = await import("node:child_process");
+    return spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "security-test-session-secret-0123456789", META_APP_SECRET: "s", META_WA_VERIFY_TOKEN: "v", META_WA_TOKEN: "", META_SANDBOX: "", DATABASE_URL: database.url, ...env },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+  };
+  it("without META_WA_TOKEN (and no META_SANDBOX=1): one clear line, exit 1", async () => {
+    const r = await run({});
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/META_WA_TOKEN is required when NODE_ENV=production \(or set META_SANDBOX=1/);
+  });
+  it("without DATABASE_URL: one clear line, exit 1", async () => {
+    const r = await run({ DATABASE_URL: "", META_WA_TOKEN: "token" });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/DATABASE_URL is required when NODE_ENV=production/);
+  });
+});

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, lt, or } from "drizzle-orm";
 import { createCookie } from "@remix-run/node";
-import { db } from "../../db/client";
+import { db, rawSql } from "../../db/client";
 import { loginAttempts, sessions } from "../../db/schema";
 import { WINDOW_MS as LOCKOUT_WINDOW_MS } from "./rate-limit.server";
 import { config } from "../config.server";
@@ -76,4 +76,6 @@ export async function purgeExpiredSessions() {
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MS))));
   await db().delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - LOCKOUT_WINDOW_MS)));
+  const cutoff = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString();
+  await rawSql()`DELETE FROM login_throttle WHERE window_start < ${cutoff}::timestamptz AND last_allowed_at < ${cutoff}::timestamptz`;
 }

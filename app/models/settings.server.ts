@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { webhookEvents, webhookRejections, whatsappAccounts } from "../../db/schema";
-import { reprocessEvent } from "../ingest/process.server";
+import { describeError, reprocessEvent } from "../ingest/process.server";
 import { logger } from "../logger.server";
 import { audit, type Actor } from "./audit.server";
 
@@ -37,8 +37,9 @@ export async function getWebhookHealth(orgId: string) {
     // A bad signature cannot be tied to an organization (its body is not trusted): counted for all.
     db()
       .select({
-        signature: sql<number>`(count(*) FILTER (WHERE ${webhookRejections.reason} ILIKE '%signature%'))::int`,
-        other: sql<number>`(count(*) FILTER (WHERE ${webhookRejections.reason} NOT ILIKE '%signature%'))::int`,
+        // Older rows are hourly counts (retention job): sum, not count.
+        signature: sql<number>`(coalesce(sum(${webhookRejections.count}) FILTER (WHERE ${webhookRejections.reason} ILIKE '%signature%'), 0))::int`,
+        other: sql<number>`(coalesce(sum(${webhookRejections.count}) FILTER (WHERE ${webhookRejections.reason} NOT ILIKE '%signature%'), 0))::int`,
         lastSignatureAt: sql<string | null>`max(${webhookRejections.at}) FILTER (WHERE ${webhookRejections.reason} ILIKE '%signature%')`,
       })
       .from(webhookRejections)
@@ -109,7 +110,7 @@ export async function replayEvent(actor: Actor, eventId: number) {
     const result = await reprocessEvent(eventId);
     return { status: result?.status ?? "missing" };
   } catch (err) {
-    logger().warn({ eventId, err: { message: (err as Error).message } }, "webhook replay failed");
+    logger().warn({ eventId, error: describeError(err) }, "webhook replay failed");
     return { status: "failed" as const };
   }
 }

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { assertSameOrigin, optionalClinician } from "../auth/guard.server";
-import { isLoginLocked, recordLoginAttempt } from "../auth/rate-limit.server";
+import { claimLoginAttempt, loginSucceeded, recordLoginAttempt } from "../auth/rate-limit.server";
 import { createSession } from "../auth/session.server";
 import { normalizeEmail, verifyLogin } from "../models/clinician.server";
 import { useStrings } from "../components/use-strings";
@@ -29,11 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), error: "invalid" as const }, { status: 400 });
   const email = normalizeEmail(submission.value.email);
   const ip = String((context as { ip?: string }).ip ?? "unknown");
-  if (await isLoginLocked(email, ip)) {
-    return data({ result: submission.reply({ hideFields: ["password"] }), error: "locked" as const }, { status: 429 });
+  // Counted before the hash: a refused attempt costs one upsert, not an argon2 hash.
+  const claim = await claimLoginAttempt(email, ip);
+  if (!claim.allowed) {
+    return data({ result: submission.reply({ hideFields: ["password"] }), error: "locked" as const }, { status: 429, headers: { "Retry-After": claim.by === "email" ? "900" : "5" } });
   }
   const login = await verifyLogin(email, submission.value.password);
   await recordLoginAttempt(email, ip, Boolean(login));
+  if (login) await loginSucceeded(email, ip);
   if (!login) return data({ result: submission.reply({ hideFields: ["password"] }), error: "invalid" as const }, { status: 401 });
   const cookie = await createSession(login.clinicianId, login.orgId);
   throw redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
