@@ -100,6 +100,15 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
 
+// Login throttling counters, one row per "email:…" or "ip:…" key, updated by one upsert per
+// attempt before the password is hashed (app/auth/rate-limit.server.ts).
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  windowStart: tz("window_start").notNull().defaultNow(),
+  attempts: integer("attempts").notNull().default(0),
+  lastAllowedAt: tz("last_allowed_at").notNull().defaultNow(),
+});
+
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -286,6 +295,8 @@ export const webhookRejections = pgTable(
     at: tz("at").notNull().defaultNow(),
     reason: text("reason").notNull(),
     size: integer("size"),
+    // Rows older than an hour are folded into one per hour and reason (retention job).
+    count: integer("count").notNull().default(1),
   },
   (t) => [index("webhook_rejections_at_idx").on(t.at)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "webhook_rejections" ADD COLUMN "count" integer DEFAULT 1 NOT NULL;
