@@ -26,7 +26,8 @@ import type { RiskFlag, RiskMatch, RiskScreen } from "./risk-types";
 import { detectLanguage, normalise } from "./risk-text";
 import { CLAUSE_BREAK, LIGHT, NEGATORS } from "./risk-rules/words";
 import { GENERAL_ROWS, ROWS } from "./risk-rules/patterns";
-import { FIRST_PERSON_RISK, FIRST_PERSON_STATE, GRIEF, IDIOM_PRONE, IDIOM_SOURCES, JOKING, LAUGHTER, MEDIA, MINIMISER, THIRD_PARTY, THIRD_PERSON_RISK, TRIVIAL_CAUSE } from "./risk-rules/context";
+import { CONDITION, FIRST_PERSON_RISK, FIRST_PERSON_STATE, GRIEF, IDIOM_PRONE, IDIOM_SOURCES, JOKING, LAUGHTER, MEDIA, MINIMISER, NOT_JOKING, PASSIVE_IDEATION, THIRD_PARTY, THIRD_PERSON_RISK, TRIVIAL_CAUSE } from "./risk-rules/context";
+import { INDIRECT_ROWS } from "./risk-rules/indirect";
 import { BENIGN, FAMILIES, IMPLIES, PAIRS, SINGLES, type ConceptFamily } from "./risk-rules/concepts";
 
 export { detectLanguage, normalise, type Normalised } from "./risk-text";
@@ -47,12 +48,17 @@ interface Pattern {
   notAfter?: RegExp;
   /** the pattern is skipped when the whole (normalised) message matches this */
   unless?: RegExp;
+  /** concrete self-directed risk (risk-rules/indirect.ts): laughter does not lower it */
+  concrete?: boolean;
 }
 
 function rx(src: string): RegExp {
   return new RegExp(src.replace(/ /g, "[\\s,]+"), "g");
 }
-const PATTERNS: Pattern[] = [...ROWS, ...GENERAL_ROWS].map(([flag, level, src, opts]) => ({
+const CONCRETE = new Set(INDIRECT_ROWS);
+const PATTERNS: Pattern[] = [...ROWS, ...INDIRECT_ROWS, ...GENERAL_ROWS].map((row) => {
+  const [flag, level, src, opts] = row;
+  return {
   flag,
   level,
   re: rx(src),
@@ -60,7 +66,9 @@ const PATTERNS: Pattern[] = [...ROWS, ...GENERAL_ROWS].map(([flag, level, src, o
   notAfter: opts?.notAfter,
   escalator: opts?.escalator,
   unless: opts?.unless,
-}));
+  concrete: CONCRETE.has(row),
+  };
+});
 
 const IDIOMS: RegExp[] = IDIOM_SOURCES.map(rx);
 
@@ -174,8 +182,9 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // the Spanish-specific letter collapsing and abbreviations not hide English wording.
   const variants = [normalise(text, language), normalise(text, language === "es" ? "en" : "es")];
   const seen = new Set<string>();
-  const laughing = LAUGHTER.test(variants[0].text);
+  const laughing = LAUGHTER.test(variants[0].text) && !NOT_JOKING.test(variants[0].text);
   const escalators: string[] = [];
+  const concrete = new Set<RiskMatch>();
 
   for (const norm of variants) {
     const sc = scanOf(norm);
@@ -208,6 +217,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
         if (seen.has(key)) continue;
         seen.add(key);
         result.matches.push({ flag: p.flag, level, phrase });
+        if (p.concrete) concrete.add(result.matches[result.matches.length - 1]!);
       }
     }
   }
@@ -236,10 +246,29 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // LOW, unless the message also carries a plan (a concept-family match) or, for third-party
   // wording, first-person risk wording. Measured on the blind train/dev splits.
   const plain0 = variants[0].text;
-  const joking = JOKING.test(plain0) || JOKING.test(text) || TRIVIAL_CAUSE.test(plain0);
+  const joking = (JOKING.test(plain0) || JOKING.test(text) || TRIVIAL_CAUSE.test(plain0)) && !NOT_JOKING.test(plain0);
   const otherPerson = THIRD_PARTY.test(plain0) && THIRD_PERSON_RISK.test(plain0) && !FIRST_PERSON_RISK.test(plain0);
-  if ((joking || otherPerson) && !(concept && RISK_ORDER[concept.level] >= RISK_ORDER.MEDIUM)) {
+  const conceptRisk = concept && RISK_ORDER[concept.level] >= RISK_ORDER.MEDIUM;
+  if (otherPerson && !conceptRisk) {
     for (const m of result.matches) if (RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM) m.level = "LOW";
+  } else if (joking && !conceptRisk) {
+    // Round 2: laughter alone no longer hides first-person wording. Concrete self-directed risk
+    // (a plan, means, an attempt, self-harm, a farewell: risk-rules/indirect.ts) keeps its level;
+    // bare first-person wording with laughter and nothing else ("jaja me quiero matar") is
+    // MEDIUM; with a trivial cause or a condition ("si pierde el Madrid me mato jaja", "I want to
+    // die, this homework") it is hyperbole and stays LOW.
+    const bare = !TRIVIAL_CAUSE.test(plain0) && !CONDITION.test(plain0) && restWords(plain0, result.matches) <= 2;
+    for (const m of result.matches) {
+      if (RISK_ORDER[m.level] < RISK_ORDER.MEDIUM || concrete.has(m)) continue;
+      m.level = bare && (m.flag === "suicidal_ideation" || m.flag === "self_harm") ? "MEDIUM" : "LOW";
+    }
+  }
+  // Passive wish-to-die wording is MEDIUM unless something in the message makes it HIGH
+  // (decision 006): a HIGH that is not passive ideation (intent, plan, means, farewell, attempt,
+  // self-harm) keeps the message HIGH.
+  const highs = result.matches.filter((m) => m.level === "HIGH");
+  if (highs.length && highs.every((m) => m.flag === "suicidal_ideation" && !concrete.has(m) && PASSIVE_IDEATION.test(m.families ? m.phrase : normalise(m.phrase, language).text))) {
+    for (const m of highs) m.level = "MEDIUM";
   }
   // Layer 3: the vocabulary classifier (risk-classifier.ts), for indirect wording no rule names.
   // It adds a MEDIUM at most, and only where the rules found nothing at MEDIUM or above: counted
@@ -260,6 +289,15 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
     if (!result.flags.includes(m.flag)) result.flags.push(m.flag);
   }
   return result;
+}
+/** content words of the message outside the risk phrases and laughter */
+function restWords(plain: string, matches: RiskMatch[]): number {
+  let rest = " " + plain + " ";
+  for (const m of matches) {
+    const p = normalise(m.phrase, "es").text.trim();
+    if (p) rest = rest.split(p).join(" ");
+  }
+  return rest.split(/[^a-z0-9]+/).filter((w) => w && !LAUGHTER.test(w) && !JOKING.test(w) && w.length > 1 && !["me", "yo", "i", "im", "y", "and", "ya", "que", "q", "de", "lo", "el", "la", "so", "just", "really", "en", "serio"].includes(w)).length;
 }
 const FAMILY_RES = FAMILIES.map((f) => ({ ...f, re: rx(f.src) }));
 

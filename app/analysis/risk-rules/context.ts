@@ -35,3 +35,25 @@ export const THIRD_PARTY = /\b(?:mi|mis|my|our|nuestr[oa]|su|sus|his|her|their|e
 export const THIRD_PERSON_RISK = /\b(?:se (?:suicid\w*|mato|quiere (?:morir|matar|aventar|tirar)|queria (?:morir|matar)|quiso (?:matar|morir)|corta|corto|tiro|colgo|ahorco)|intento suicidarse|(?:dice|dijo|publico|escribio|amenaza con|decia) (?:que|q)?|(?:overdosed|hanged|killed|cuts|cut|hurt) (?:himself|herself|themselves)|overdosed|took an overdose|(?:he|she|they|who) (?:wants?|wanted|said|says|tried|attempted|keeps|cuts?)|attempted suicide|jumped|murio|died|committed suicide)\b/;
 /** first-person risk wording: keeps a third-party or joking message at its rule level */
 export const FIRST_PERSON_RISK = /\b(?:me (?:quiero|voy a|gustaria|dan ganas de|mato|corto|corte|lastimo|hice dano)|yo (?:tambien|igual|tampoco)|quiero (?:morir|matarme|desaparecer)|i (?:want|wanna|wish|am going|m going|have been|ve been|keep)|myself|me too|i also|a mi tambien|a mi me pasa|como yo|like me)\b/;
+
+// ---- Round 2 (issue 11 tiers) ----
+/**
+ * Passive wish-to-die wording: MEDIUM, not HIGH, unless the message also carries intent, a plan,
+ * means, a farewell, an attempt or self-harm (decision 006). Tested on the phrase a HIGH
+ * suicidal-ideation match found (normalised text).
+ */
+export const PASSIVE_IDEATION = new RegExp([
+  "\\bno (?:quiero|quisiera|tengo ganas de|me quedan ganas de) (?:seguir )?(?:vivir|viviendo|existir|estar (?:aqui|viv[oa])|despertar|amanecer|seguir)",
+  "\\b(?:no )?(?:existir|existiera|existiese|despertar\\w*|amanecer|amaneciera|hubiera amanecido)\\b", "\\bsentido (?:a|tiene) (?:vivir|seguir|la vida|estar)",
+  "\\b(?:mejor|mas facil|alivio)\\b.{0,20}\\b(?:sin mi|si (?:yo )?(?:no|ya no))\\b", "\\bsobro\\b", "\\b(?:carga|estorbo)\\b", "\\b(?:pienso|pensando|pense|pensado)\\b.{0,20}\\b(?:muerte|morirme|morir)\\b",
+  "\\bla idea de morir", "\\bno me importaria (?:morir|que)", "\\bojala me hubiera muerto", "\\bdesaparecer\\b", "\\bque se acabe todo", "\\bsi me muero", "\\bdormir(?:me)?\\b",
+  "\\bno quiero seguir aqui", "\\bno quisiera estar aqui", "\\bsi me atropell", "\\bcansad[oa] de vivir|\\bhart[oa] de (?:vivir|la vida)",
+  "\\b(?:dont|do not|no longer|never) want to (?:be alive|live|wake up|exist|be here|keep living|go on)", "\\b(?:wake|waking) up\\b", "\\bbetter (?:off )?(?:without me|if i)", "\\bbetter to die\\b",
+  "\\bwish(?:ed)? (?:i )?(?:was|were|could|had)\\b", "\\b(?:wasnt|werent) alive", "\\b(?:stop|not) existing|\\bnot exist", "\\b(?:think|thinking|thought) about (?:death|dying)",
+  "\\bno (?:point|reason)\\b", "\\bnothing (?:left )?to live for", "\\bburden\\b", "\\bif i (?:was|were) gone", "\\bmiss me\\b", "\\bhit me\\b", "\\bnot worth living|\\bworth (?:living|it)",
+  "\\bsee the point\\b", "\\bturn the wheel", "\\bsuicidal\\b(?! (?:plan|intent))", "DEATH_WISH:strong",
+].join("|"));
+/** "no es broma", "not joking": the laughter is not a joke marker */
+export const NOT_JOKING = /\b(?:no es broma|no estoy bromeando|no bromeo|en serio|de verdad|not (?:joking|kidding)|im serious|for real)\b/;
+/** a cause or condition named beside the wish ("si pierde el Madrid", "if the printer jams", "con este tráfico") */
+export const CONDITION = /\b(?:si|como|cuando|if|when|con (?:este|esta|estos|estas|el|la)|with (?:this|these)|because of|por (?:el|la|culpa))\b/;

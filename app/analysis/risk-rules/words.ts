@@ -42,7 +42,7 @@ export const ABBREV_EN: ReadonlyMap<string, string> = new Map(Object.entries(ABB
 // hacerme daño", "I would *never* hurt myself"); a content word in between ends the scope.
 export const NEGATORS = new Set("no nunca jamas ni tampoco not never dont doesnt didnt wont wouldnt isnt arent havent hasnt".split(" "));
 export const LIGHT = new Set(
-  ("me te lo la le les yo voy vaya a de tengo tenia tiene tuve pienso pensaria pense pensado he ha haria hare " +
+  ("me te lo la le les yo voy vaya a de tengo tenia tiene tuve tenido momento pensaba pienso pensaria pense pensado he ha haria hare " +
     "intentaria intentare intentado intentar nada pensamientos pensamiento ideas idea ganas quiero quisiera queria " +
     "deseo para mas tan ya en es seria estoy siento sentido ningun ninguna realmente muy ahora hoy eso " +
     "would i id ill im ive ever have had having getting any thoughts thought of plan plans planning to going want do did " +
