@@ -99,10 +99,13 @@ test("patients list → monitoring: banner pulses, Acknowledge stops it, chart a
   await page.getByRole("button", { name: "30 days" }).click();
   await expect(page.getByRole("img", { name: "Sentiment, last 30 days" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Acknowledge" }).click();
-  await expect(banner).not.toHaveClass(/risk-pulse/);
-  await expect(banner).toContainText("acknowledged");
-  await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  // Acknowledge is per alert, with the clinic's verdict (issue 11); the panel stays, calm, at HIGH.
+  await page.getByRole("button", { name: "Real risk" }).click();
+  const calm = page.getByRole("region", { name: "Current risk" });
+  await expect(calm).not.toHaveClass(/risk-pulse/);
+  await expect(calm).toContainText("acknowledged");
+  await expect(calm).toContainText("Risk: High");
+  await expect(page.getByRole("button", { name: "Real risk" })).toHaveCount(0);
   const [alert] = await db()
     .select({ by: riskAlerts.acknowledgedBy, at: riskAlerts.acknowledgedAt })
     .from(riskAlerts)
@@ -115,7 +118,7 @@ test("patients list → monitoring: banner pulses, Acknowledge stops it, chart a
     .where(and(eq(auditLog.patientId, risky.patientId), eq(auditLog.action, "risk_alert.acknowledge")));
   expect(audits).toHaveLength(1);
   await page.reload();
-  await expect(page.getByRole("alert")).not.toHaveClass(/risk-pulse/);
+  await expect(page.getByRole("region", { name: "Current risk" })).not.toHaveClass(/risk-pulse/);
   await screenshot(page, "pages-monitoring-acknowledged");
 
   // Every page answers no-store.
