@@ -187,6 +187,7 @@ async function main() {
       ["rows (distinct patient-days)", `${check!.rows} (${check!.patients}), openai ${check!.openai}, failed jobs ${result.failed}`],
       ["webhook p50/p95/p99 quiet", `${baseline.p50_ms} / ${baseline.p95_ms} / ${baseline.p99_ms} ms (${baseline.requests} req)`],
       ["webhook p50/p95/p99 during", `${during.p50_ms} / ${during.p95_ms} / ${during.p99_ms} ms (${during.requests} req, ${during.errors} errors)`],
+      ["webhook p99 during / quiet", `${(during.p99_ms / Math.max(baseline.p99_ms, 0.1)).toFixed(2)} (goal ≤ 1.25: ${during.p99_ms <= 1.25 * baseline.p99_ms ? "met" : "NOT met"})`],
     ];
     const w = Math.max(...table.map((r) => r[0]!.length));
     process.stdout.write(`\nbench:analysis\n${table.map(([k, v]) => `  ${k!.padEnd(w)}  ${v}`).join("\n")}\n\n`);
