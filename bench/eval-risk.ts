@@ -22,16 +22,20 @@ import { isRiskLevel, RISK_ORDER, type RiskLevel } from "../app/analysis/risk-le
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Chosen on the dev split (2026-11-30) a little below what the screen achieves there (alert
- * recall es 0.60 / en 0.56, FPR 0.10 / 0.08, HIGH-labelled alerted 0.58, benign 4.4 alerts and
- * 0 HIGH per 1,000), so a change that makes it worse fails. The recall floors are BELOW the
- * issue's goals (es 0.70, en 0.80): the goals are not met yet. The test split is reported, never
- * tuned on.
+ * Round 2 (2026-11-30), a little below what the screen achieves on the dev split: alert recall
+ * es 0.969 / en 0.969, FPR 0.083 / 0.028, HIGH recall 0.843 at HIGH FPR 0.040, HIGH-labelled
+ * alerted 0.994, benign 6.7 alerts and 0 HIGH per 1,000. CAUTION: these are in-sample — the
+ * rules of round 2 were written from train+dev misses and the shipped classifier is trained on
+ * train+dev — so the dev gate is a regression check, not an estimate. The estimate before the
+ * test split is the 5-fold cross-validation printed by `npm run train:risk` (out-of-fold alert
+ * recall es 0.82 / en 0.77 at FPR 0.11 / 0.12); the test split is reported, never tuned on.
  */
 const GATE = {
-  alertRecall: { es: 0.55, en: 0.5 },
-  alertFpr: { es: 0.13, en: 0.13 },
-  highLabelAlerted: 0.55, // share of HIGH-labelled messages that raise at least MEDIUM
+  alertRecall: { es: 0.93, en: 0.93 },
+  alertFpr: { es: 0.1, en: 0.06 },
+  highRecall: 0.8,
+  highFpr: 0.06,
+  highLabelAlerted: 0.97, // share of HIGH-labelled messages that raise at least MEDIUM
   benignAlertsPer1000: 10,
   benignHighPer1000: 2,
 };
@@ -194,6 +198,9 @@ if (splitName === "dev") {
     checks.push([`${lang} alert recall ≥ ${GATE.alertRecall[lang]}`, s.recall.p >= GATE.alertRecall[lang]]);
     checks.push([`${lang} alert FPR ≤ ${GATE.alertFpr[lang]}`, s.fpr.p <= GATE.alertFpr[lang]]);
   }
+  const high = report["all/HIGH"] as ReturnType<typeof tierStats>;
+  checks.push([`HIGH recall ≥ ${GATE.highRecall}`, high.recall.p >= GATE.highRecall]);
+  checks.push([`HIGH FPR ≤ ${GATE.highFpr}`, high.fpr.p <= GATE.highFpr]);
   checks.push([`HIGH-labelled alerted ≥ ${GATE.highLabelAlerted}`, highAlerted.p >= GATE.highLabelAlerted]);
   if (benignAlerts && benignHigh) {
     checks.push([`benign alerts ≤ ${GATE.benignAlertsPer1000}/1,000`, benignAlerts.p * 1000 <= GATE.benignAlertsPer1000]);

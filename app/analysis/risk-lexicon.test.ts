@@ -5,17 +5,35 @@ import { detectLanguage, maxLevel, RISK_ORDER, screenMessage, type RiskFlag, typ
 
 const level = (t: string) => screenMessage(t).level;
 
+describe("round 2 tiers (issue 11, decision 006)", () => {
+  // passive wish-to-die: MEDIUM (these were asserted HIGH before round 2)
+  it.each(["ya no quiero vivir", "quisiera dormirme y no despertar", "todos estarían mejor sin mí", "no le veo sentido a seguir", "no quiero seguir viviendo", "no quiero despertar mañana", "I don't want to be alive anymore"])(
+    "%s → MEDIUM",
+    (text) => expect(screenMessage(text).level).toBe("MEDIUM"),
+  );
+  it.each(["ya no quiero vivir, esta noche me despido", "no quiero seguir viviendo, ya tengo las pastillas contadas para esta noche", "I don't want to be alive anymore, I've set Friday as the day"])(
+    "passive wording with a plan, means or farewell: %s → HIGH",
+    (text) => expect(screenMessage(text).level).toBe("HIGH"),
+  );
+  it("first-person explicit wording with laughter and nothing else is at least MEDIUM", () => {
+    expect(RISK_ORDER[level("jaja me quiero matar")]).toBeGreaterThanOrEqual(RISK_ORDER.MEDIUM);
+    expect(RISK_ORDER[level("jajaja me quiero morir")]).toBeGreaterThanOrEqual(RISK_ORDER.MEDIUM);
+  });
+  it("figurative / trivial-cause uses stay below MEDIUM", () => {
+    for (const t of ["me quiero matar con este tráfico", "I want to die, this homework", "si pierde el Madrid hoy me corto las venas 😂", "me muero de risa"]) {
+      expect(RISK_ORDER[level(t)]).toBeLessThan(RISK_ORDER.MEDIUM);
+    }
+  });
+  it("concrete self-directed risk keeps HIGH through laughter", () => {
+    expect(level("jajaja ni para eso sirvo, me tomé todo lo que tenía y solo vomité")).toBe("HIGH");
+  });
+});
+
 describe("HIGH: suicidal ideation, self-harm, overdose, harm to others", () => {
   const cases: Array<[string, RiskFlag]> = [
-    ["ya no quiero vivir", "suicidal_ideation"],
-    ["quisiera dormirme y no despertar", "suicidal_ideation"],
-    ["todos estarían mejor sin mí", "suicidal_ideation"],
     ["i want to end it all", "suicidal_ideation"],
-    ["no le veo sentido a seguir", "suicidal_ideation"],
     ["me despedí de mi familia", "suicidal_ideation"],
     ["tengo las pastillas guardadas", "suicidal_ideation"],
-    ["no quiero seguir viviendo", "suicidal_ideation"],
-    ["no quiero despertar mañana", "suicidal_ideation"],
     ["me corté otra vez", "self_harm"],
     ["cutting again", "self_harm"],
     ["me tomé toda la caja de pastillas", "overdose"],
@@ -27,11 +45,13 @@ describe("HIGH: suicidal ideation, self-harm, overdose, harm to others", () => {
     expect(s.flags).toContain(flag);
   });
 
+  // Round 2 (decision 006): passive wish-to-die wording is MEDIUM unless intent/plan/means/farewell
+  // is present; these four used to be asserted HIGH.
   it("handles WhatsApp spelling: no accents, abbreviations, stretched letters, caps, emoji", () => {
-    expect(level("q ya no kiero vivir")).toBe("HIGH");
-    expect(level("NO QUIERO VIVIR MAS 😭")).toBe("HIGH");
-    expect(level("nooo kiero seguir viviendooo")).toBe("HIGH");
-    expect(level("todos estarian mejor sin mi")).toBe("HIGH");
+    expect(level("q ya no kiero vivir")).toBe("MEDIUM");
+    expect(level("NO QUIERO VIVIR MAS 😭")).toBe("MEDIUM");
+    expect(level("nooo kiero seguir viviendooo")).toBe("MEDIUM");
+    expect(level("todos estarian mejor sin mi")).toBe("MEDIUM");
     expect(level("i wanna kms")).toBe("HIGH");
   });
 
@@ -154,7 +174,6 @@ describe("generalised categories", () => {
     // disappear / burden
     "no quiero estar mas en este mundo",
     "i just want to vanish and never come back",
-    "siento que soy una carga para mis papas",
     "they deserve a life without me honestly",
     "sin mi mis hijos estarian mucho mejor",
     // farewells and final arrangements
@@ -226,7 +245,7 @@ describe("generalised categories", () => {
   });
 
   it("a negated first cue does not hide a later one in the same message", () => {
-    expect(level("no quiero salir, quiero desaparecer")).toBe("HIGH");
+    expect(level("no quiero salir, quiero desaparecer")).toBe("MEDIUM"); // passive wish: MEDIUM since round 2
   });
 });
 
@@ -259,10 +278,17 @@ describe("concept-family scoring", () => {
     expect(c.families).toEqual(expect.arrayContaining([a, b]));
   });
 
-  it("a death wish that is unambiguous alone is HIGH without a second family", () => {
-    expect(level("rezo cada noche para no despertar")).toBe("HIGH");
+  // Round 2 (decision 006): a passive death wish alone is MEDIUM (was HIGH); still an alert.
+  it("a death wish that is unambiguous alone is an alert (MEDIUM) without a second family", () => {
+    expect(level("rezo cada noche para no despertar")).toBe("MEDIUM");
     expect(concept("rezo cada noche para no despertar")!.families).toEqual(["DEATH_WISH:strong"]);
-    expect(level("honestly my parents would have an easier life if i was gone")).toBe("HIGH");
+    expect(level("honestly my parents would have an easier life if i was gone")).toBe("MEDIUM");
+  });
+  it.each(["siento que soy una carga para mis papas", "i hope i won't wake up tomorrow", "le pido a dios no despertar mañana"])(
+    "passive wish / burden alone → MEDIUM since round 2 (was HIGH): %s",
+    (text) => expect(level(text)).toBe("MEDIUM"),
+  );
+  it("(kept from the HIGH block above)", () => {
   });
 
   it("one family alone is not escalated", () => {
@@ -298,7 +324,7 @@ describe("concept-family scoring", () => {
 
   it("never lowers what the rules find", () => {
     const s = screenMessage("ya no quiero vivir, en la novela el personaje también lo decía");
-    expect(s.level).toBe("HIGH");
+    expect(s.level).toBe("MEDIUM"); // passive wording: MEDIUM since round 2 (was HIGH)
   });
 
   it("threats with laughter follow the rule layer (LOW)", () => {
@@ -327,8 +353,6 @@ describe("v4 categories", () => {
     // media the patient applies to themself + readiness
     "this poem is literally about me. i'm ready",
     // prayer / hope not to wake (future negation)
-    "i hope i won't wake up tomorrow",
-    "le pido a dios no despertar mañana",
     // researching amounts / heights
     "researched how much of my quetiapine it would take",
     "asked chatgpt from what floor a fall is fatal",

@@ -267,7 +267,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // (decision 006): a HIGH that is not passive ideation (intent, plan, means, farewell, attempt,
   // self-harm) keeps the message HIGH.
   const highs = result.matches.filter((m) => m.level === "HIGH");
-  if (highs.length && highs.every((m) => m.flag === "suicidal_ideation" && !concrete.has(m) && PASSIVE_IDEATION.test(m.families ? m.phrase : normalise(m.phrase, language).text))) {
+  if (highs.length && highs.every((m) => m.flag === "suicidal_ideation" && !concrete.has(m) && (m.families ? m.families.every((f) => f.startsWith("DEATH_WISH")) : PASSIVE_IDEATION.test(normalise(m.phrase, language).text)))) {
     for (const m of highs) m.level = "MEDIUM";
   }
   // Layer 3: the vocabulary classifier (risk-classifier.ts), for indirect wording no rule names.

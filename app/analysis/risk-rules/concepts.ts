@@ -29,7 +29,7 @@ export type ConceptFamily =
   // benign context
   // means in hand + a time ("ya tengo las pastillas" … "esta noche"): a plan, also across messages
   | "ACQUIRED:pills" | "TIMEFRAME"
-  | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL" | "BREAK" | "ADVICE_Q" | "SKIN" | "ERRAND" | "START";
+  | "LIFE_CHOICE" | "ROUTINE" | "DENIAL" | "MEDIA" | "MEDIA_SELF" | "LEISURE" | "REFUSAL" | "BREAK" | "ADVICE_Q" | "SKIN" | "ERRAND" | "START";
 
 export interface FamilyDef {
   family: ConceptFamily;
@@ -164,6 +164,8 @@ export const FAMILIES: FamilyDef[] = [
   { family: "ACQUIRED:pills", src: `\\b(?:ya tengo|tengo (?:ya|guardad[oa]s|juntad[oa]s)|consegui|junte|compre|i (?:already )?(?:have|got|bought)|ive got) (?:tod[oa]s )?(?:las |los |mis |unas |the |my |all the |enough )?${PILLS}\\b`, negatable: true },
   { family: "TIMEFRAME", src: "\\b(?:esta noche|hoy (?:en la noche|a la noche|mismo)|tonight|this (?:evening|night)|(?:cuando|when) (?:se duerman|todos duerman|everyone(?:s| is) asleep|nadie (?:este|me vea))|(?:manana|tomorrow) (?:temprano|early|first thing)|(?:hoy|today) es el dia|es (?:hoy|ahora)|its (?:today|tonight))\\b" },
   // ---- benign context ----
+  // a decision about ordinary life ("tomé la decisión de cambiarme de carrera"): vetoes the classifier's MEDIUM only
+  { family: "LIFE_CHOICE", src: "\\b(?:tome|he tomado|tomamos|made|took) (?:la|una|mi|the|a|my) decision (?:de|to) (?!(?:morir|acabar|terminar|quitarme|matarme|poner fin|no seguir|irme para siempre|hacerlo|desaparecer|die|end|kill|do it|not be))\\w+" },
   { family: "START", src: "\\b(?:empiezo|empezar|empiezo a tomar|comienzo|comenzar|inicio|start|starting|begin|first dose|primera (?:dosis|toma))\\b" },
   { family: "ROUTINE", src: ROUTINE_SRC },
   { family: "BREAK", src: "\\b(?:holidays?|vacaciones|vacation|christmas|navidad|new year|ano nuevo|see (?:you|u|ya) (?:in|on|next|after|soon|when)|nos vemos (?:en|el|a la vuelta|despues|pronto|cuando)|hasta (?:enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|la vuelta|el ano que viene|pronto)|january|february|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|me mudo|moving|mudanza|new (?:therapist|doctor|psychiatrist|job|city)|nuev[oa] (?:terapeuta|psicolog[oa]|psiquiatra|trabajo|ciudad)|(?:me dieron el |dar de )?alta|discharged?|graduat\\w*|insurance|obra social|seguro|before (?:the|my) (?:break|trip|move|surgery)|antes de (?:las vacaciones|irme de viaje|la mudanza|la cirugia)|of the year|del ano|for now|por ahora|por un tiempo|for a while|reschedul\\w*|reprogram\\w*)\\b" },
@@ -226,7 +228,7 @@ export const PAIRS: PairDef[] = [
 ];
 /** Single-signal tier, read from FAMILIES[].single. */
 export const SINGLES = FAMILIES.filter((f) => f.single).map((f) => ({ family: f.family, ...f.single!, cancelledBy: f.single!.cancelledBy ?? SINGLE_BENIGN }));
-export const BENIGN = new Set<ConceptFamily>(["ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND", "START"]);
+export const BENIGN = new Set<ConceptFamily>(["LIFE_CHOICE", "ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND", "START"]);
 /** the weak DEATH_WISH family is implied by the strong one */
 export const IMPLIES: ReadonlyMap<ConceptFamily, ConceptFamily> = new Map([["DEATH_WISH:strong", "DEATH_WISH"]]);
 
