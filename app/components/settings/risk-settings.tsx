@@ -1,5 +1,4 @@
 import { useStrings } from "../use-strings";
-import type { Strings } from "../../i18n";
 
 interface Stats {
   days: number;
@@ -11,7 +10,7 @@ interface Stats {
   precisionByTier: { HIGH: number | null; MEDIUM: number | null };
 }
 
-const pct = (v: number | null, t: Strings) => (v === null ? t.noVerdictsYet : `${Math.round(v * 100)} %`);
+const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)} %`);
 
 function Stat({ label, value, tone = "text-slate-900" }: { label: string; value: string | number; tone?: string }) {
   return (
@@ -40,7 +39,7 @@ export function RiskSettings({ stats }: { stats: Stats }) {
           <Stat label={t.alertsOtherTier} value={stats.byTier.other} />
         </dl>
         <p className="mt-3 text-sm text-slate-600">
-          {total} · {stats.fromLeads} {t.alertsFromLeads} · {stats.open} {t.alertsNotAcknowledged}
+          {t.alertsTotal.replace("{n}", String(total))} · {stats.fromLeads} {t.alertsFromLeads} · {stats.open} {t.alertsNotAcknowledged}
         </p>
       </section>
       <section aria-labelledby="verdict-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -53,10 +52,11 @@ export function RiskSettings({ stats }: { stats: Stats }) {
       </section>
       <section aria-labelledby="precision-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="precision-heading" className="text-lg font-semibold">{t.clinicPrecision}</h2>
-        <p className="mt-2 text-3xl font-semibold tabular-nums" data-testid="clinic-precision">{pct(stats.precision, t)}</p>
+        <p className="mt-2 text-3xl font-semibold tabular-nums" data-testid="clinic-precision">{pct(stats.precision)}</p>
+        {stats.precision === null ? <p className="text-sm text-slate-600">{t.noVerdictsYet}</p> : null}
         <p className="mt-1 text-sm text-slate-700">
-          {t.precisionByTier.replace("{level}", t.riskHIGH).replace("{value}", pct(stats.precisionByTier.HIGH, t))} ·{" "}
-          {t.precisionByTier.replace("{level}", t.riskMEDIUM).replace("{value}", pct(stats.precisionByTier.MEDIUM, t))}
+          {t.precisionByTier.replace("{level}", t.riskHIGH).replace("{value}", pct(stats.precisionByTier.HIGH))} ·{" "}
+          {t.precisionByTier.replace("{level}", t.riskMEDIUM).replace("{value}", pct(stats.precisionByTier.MEDIUM))}
         </p>
         <p className="mt-2 text-xs text-slate-600">{t.clinicPrecisionHelp}</p>
       </section>
