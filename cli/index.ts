@@ -12,6 +12,9 @@ import { simulateInboundCommand } from "./commands/simulate";
 import { analysisRun } from "./commands/analysis";
 import { riskTrain } from "./commands/risk";
 
+import { oncallSet } from "./commands/escalation";
+import { clinicianList, orgList, patientList } from "./commands/list";
+import { commandHelp, overallHelp } from "./help";
 const commands: Record<string, Command> = {
   "org:create": orgCreate,
   "clinician:create": clinicianCreate,
@@ -25,6 +28,7 @@ const commands: Record<string, Command> = {
 
 function fail(message: string): never {
   process.stderr.write(`kura: ${message}\n`);
+  "oncall:set": oncallSet,
   process.exit(1);
 }
 

@@ -2,6 +2,7 @@
 // page's loaders (debounced, so a burst of 50 messages is one reload of data).
 import { useEffect, useRef } from "react";
 import { useRevalidator } from "@remix-run/react";
+import { STRINGS } from "../i18n";
 
 export type LiveKind = "message" | "status" | "alert" | "analysis" | "lead" | "webhook";
 
@@ -77,6 +78,7 @@ export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: nu
       if (stopped) return;
       source = new EventSource("/events");
       for (const kind of ["message", "status", "alert", "analysis", "lead", "webhook"]) source.addEventListener(kind, onEvent as EventListener);
+      source.addEventListener("notice", showAlertNotice as EventListener);
       source.addEventListener("ready", () => {
         // Marks the page as listening (tests wait on it instead of a fixed delay).
         document.documentElement.dataset.live = "ready";
@@ -102,4 +104,22 @@ export function useLiveRevalidation(filter?: LiveFilter, opts: { debounceMs?: nu
       source?.close();
     };
   }, [debounceMs]);
+}
+
+/**
+ * A HIGH alert notice for this clinician (issue 16): a browser notification while a Kura tab is
+ * open, if they allowed it. The event carries ids only; the words are generic, and a click
+ * opens the patient's monitoring page. One notification per alert however many tabs are open.
+ */
+function showAlertNotice(e: MessageEvent) {
+  if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+  try {
+    const event = JSON.parse(e.data) as { alert_id?: string; patient_id?: string | null };
+    const lang = document.documentElement.lang === "en" ? "en" : "es";
+    const n = new Notification(STRINGS[lang].browserNoticeTitle, { body: STRINGS[lang].browserNoticeBody, tag: `kura-alert-${event.alert_id}`, requireInteraction: true });
+    n.onclick = () => {
+      window.focus();
+      window.location.assign(event.patient_id ? `/patients/${event.patient_id}/monitoring` : "/leads");
+    };
+  } catch {}
 }

@@ -372,3 +372,11 @@ export async function failedNotices(orgId: string) {
     .where(and(eq(alertNotifications.orgId, orgId), eq(alertNotifications.status, "failed"), sql`${alertNotifications.at} > now() - interval '1 day'`, sql`${riskAlerts.acknowledgedAt} IS NULL`));
   return row?.n ?? 0;
 }
+
+export type NotificationItem = Awaited<ReturnType<typeof alertHistory>>[number];
+
+/** The page's alerts, each with its notification history (`notifications`, oldest first). */
+export async function withNotificationHistory<A extends { id: string }>(orgId: string, alerts: A[]): Promise<Array<A & { notifications: NotificationItem[] }>> {
+  const history = await alertHistory(orgId, alerts.map((a) => a.id));
+  return alerts.map((a) => ({ ...a, notifications: history.filter((h) => h.alertId === a.id) }));
+}

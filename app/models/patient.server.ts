@@ -101,10 +101,10 @@ export async function listPatients(orgId: string, opts: { search?: string; limit
 }
 
 /** How many patients the list (with the same search) has in total, for paging. */
-export async function countPatients(orgId: string, opts: { search?: string } = {}) {
+export async function countPatients(orgId: string, opts: { search?: string; responsibleId?: string } = {}) {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })
     .from(patients)
-    .where(and(eq(patients.orgId, orgId), opts.search ? ilike(patients.name, `%${opts.search.replace(/[%_\\]/g, "\\$&")}%`) : undefined));
+    .where(and(eq(patients.orgId, orgId), opts.search ? ilike(patients.name, `%${opts.search.replace(/[%_\\]/g, "\\$&")}%`) : undefined, opts.responsibleId ? eq(patients.responsibleClinicianId, opts.responsibleId) : undefined));
   return row?.n ?? 0;
 }

@@ -10,6 +10,7 @@ import { audit } from "../models/audit.server";
 import { listAnalyses, listMessages, localToday } from "../models/monitoring.server";
 import { acknowledgeAlert, AlertNotFoundError, listPatientAlerts, patientRiskState } from "../models/risk-state.server";
 import { MonitoringTab } from "../components/monitoring/monitoring-tab";
+import { withNotificationHistory } from "../escalation/escalation.server";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMessages(org.id, patient.id, 7, org.timezone),
     audit(actor, "patient.monitoring.view", { patientId: patient.id }),
   ]);
-  return { alerts, risk, analyses, messages, timezone: org.timezone, today: localToday(org.timezone) };
+  // Each alert with who was told and when (issue 16).
+  return { alerts: await withNotificationHistory(org.id, alerts), risk, analyses, messages, timezone: org.timezone, today: localToday(org.timezone) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

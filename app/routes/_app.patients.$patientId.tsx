@@ -6,6 +6,8 @@ import { getPatient } from "../models/patient.server";
 import { useStrings } from "../components/use-strings";
 import { patientRiskState } from "../models/risk-state.server";
 import { RiskState } from "../components/risk/risk-state";
+import { getResponsible, listClinicians } from "../escalation/care-team.server";
+import { ResponsibleForm } from "../components/escalation/responsible-form";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,14 +16,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!patient) notFound();
   // Her current risk shows above both tabs (monitoring and chat), with a link to the alert.
   const risk = await patientRiskState(org.id, patient.id);
-  return { patient: { id: patient.id, name: patient.name }, risk, timezone: org.timezone };
+  const [responsible, clinicians] = await Promise.all([getResponsible(org.id, patient.id), listClinicians(org.id)]);
+  return { patient: { id: patient.id, name: patient.name }, risk, timezone: org.timezone, responsible, clinicians };
 }
 
 const tab = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-4 py-2 text-sm font-semibold ${isActive ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900"}`;
 
 export default function PatientLayout() {
-  const { patient, risk, timezone } = useLoaderData<typeof loader>();
+  const { patient, risk, timezone, responsible, clinicians } = useLoaderData<typeof loader>();
   const t = useStrings();
   return (
     <div>
@@ -29,6 +32,7 @@ export default function PatientLayout() {
         <h1 className="text-2xl font-semibold">{patient.name}</h1>
         <RiskState state={risk} timezone={timezone} alertHref={risk.alert ? `/patients/${patient.id}/monitoring#alert-${risk.alert.id}` : undefined} />
       </div>
+      <ResponsibleForm patientId={patient.id} responsible={responsible} clinicians={clinicians} />
       <nav aria-label={patient.name} className="mt-4 flex gap-2 border-b border-slate-200">
         <NavLink to="monitoring" className={tab}>{t.monitoring}</NavLink>
         <NavLink to="chat" className={tab}>{t.chat}</NavLink>

@@ -5,6 +5,7 @@ import { countPatients } from "../models/patient.server";
 import { listLeadAlerts, listPatientsByRisk } from "../models/risk-state.server";
 import { audit } from "../models/audit.server";
 import { PatientsList } from "../components/patients-list";
+import { MyPatientsFilter } from "../components/escalation/my-patients-filter";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
@@ -13,22 +14,29 @@ const PAGE_SIZE = 100;
 // Search by name is a GET form (?q=, a name fragment) and ?page=N: never health data.
 // Paged because the triage order puts who needs attention on the first page.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { org, actor } = await requireClinician(request);
+  const { org, actor, clinician } = await requireClinician(request);
   const params = new URL(request.url).searchParams;
   const search = params.get("q")?.trim().slice(0, 100) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
   // Leads with a risk alert ("new contact") head the first page, above every patient.
+  // ?mine=1: only the patients I am responsible for (issue 16).
+  const responsibleId = params.get("mine") === "1" ? clinician.id : undefined;
   const [patients, total, newContacts] = await Promise.all([
-    listPatientsByRisk(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countPatients(org.id, { search }),
+    listPatientsByRisk(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, responsibleId }),
+    countPatients(org.id, { search, responsibleId }),
     page === 1 && !search ? listLeadAlerts(org.id) : Promise.resolve([]),
   ]);
   await audit(actor, "patients.list", { detail: { count: patients.length, page } });
-  return { patients, newContacts, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone };
+  return { patients, newContacts, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone, mine: Boolean(responsibleId) };
 }
 
 export default function Patients() {
   const data = useLoaderData<typeof loader>();
   useLiveRevalidation((e) => e.kind === "message" || e.kind === "alert" || e.kind === "lead", { debounceMs: 1000 });
-  return <PatientsList {...data} />;
+  return (
+    <>
+      <MyPatientsFilter mine={data.mine} />
+      <PatientsList {...data} />
+    </>
+  );
 }

@@ -14,6 +14,7 @@ export default function SettingsLayout() {
       <nav aria-label={t.settings} className="mb-6 flex gap-2 border-b border-slate-200">
         <NavLink to="/settings/whatsapp" className={tab}>{t.settingsWhatsapp}</NavLink>
         <NavLink to="/settings/risk" className={tab}>{t.riskSettings}</NavLink>
+        <NavLink to="/settings/on-call" className={tab}>{t.onCallTitle}</NavLink>
       </nav>
       <Outlet />
     </div>

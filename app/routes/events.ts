@@ -46,6 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       };
       const unsubscribe = await subscribeLive(org.id, (event) => {
+        // An alert notice (issue 16) is for one clinician's tabs only.
+        const notice = event as { kind: string; clinician_id?: string };
+        if (notice.kind === "notice" && notice.clinician_id !== ctx.clinician.id) return;
         send(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
       });
       const heartbeat = setInterval(async () => {

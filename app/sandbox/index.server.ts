@@ -3,6 +3,7 @@
 import type { Config } from "../config.server";
 import { logger } from "../logger.server";
 import { startMetaGraphDouble } from "./graph-api";
+import { startSmtpCapture } from "./mail-capture";
 
 function statusDelays(): [number, number, number] | undefined {
   const raw = process.env.SANDBOX_STATUS_DELAYS_MS;
@@ -23,5 +24,12 @@ export async function startSandbox(cfg: Config): Promise<{ close(): Promise<void
   // config() hands out this same object, so the Graph client now talks to the double.
   cfg.meta.graphUrl = double.url;
   logger().info({ graphUrl: double.url }, "Meta sandbox: Graph API double on loopback");
-  return { close: () => double.close() };
+  // Without SMTP_URL, alert notices go to a loopback capture shown at /sandbox/mail.
+  const mail = cfg.escalation.smtpUrl ? null : await startSmtpCapture();
+  if (mail) {
+    cfg.escalation.smtpUrl = mail.url;
+    globalThis.__kuraMailCapture = mail;
+    logger().info({ smtpUrl: mail.url }, "sandbox: SMTP capture on loopback (/sandbox/mail)");
+  }
+  return { close: async () => (await double.close(), await mail?.close()) };
 }

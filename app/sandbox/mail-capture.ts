@@ -4,6 +4,11 @@ import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import type { AddressInfo } from "node:net";
 
+declare global {
+  // eslint-disable-next-line no-var
+  var __kuraMailCapture: SmtpCapture | undefined;
+}
+
 export interface CapturedMail {
   from: string;
   to: string[];

@@ -5,6 +5,7 @@ import { createClinician, DuplicateEmailError } from "../../app/models/clinician
 import { createOrganization, DuplicatePhoneNumberIdError, getOrganization, isValidTimezone } from "../../app/models/organization.server";
 import { createPatient, DuplicatePatientError } from "../../app/models/patient.server";
 import { normalizePhone, PhoneError } from "../../app/lib/phone";
+import { getClinicianInOrg, setNotifyProfile, setResponsible } from "../../app/escalation/care-team.server";
 import { CliError, defineCommand } from "./types";
 
 const uuid = (what: string) => z.string({ error: `--${what} is required` }).uuid(`--${what} must be an id (uuid)`);
@@ -57,11 +58,15 @@ export const clinicianCreate = defineCommand({
     password: z.string({ error: "--password is required" }).min(8, "--password must have at least 8 characters"),
     role: z.enum(["clinician", "admin"], { error: "--role must be clinician or admin" }).default("clinician"),
     name: z.string().optional(),
+    // The clinician's own WhatsApp, for HIGH alert notices (issue 16).
+    phone: z.string().optional(),
   }),
   async run(f) {
     await requireOrg(f.org);
     try {
+      if (f.phone) normalizePhone(f.phone);
       const { clinicianId } = await createClinician({ orgId: f.org, email: f.email, password: f.password, role: f.role, name: f.name });
+      if (f.phone) await setNotifyProfile({ orgId: f.org, clinicianId: null }, clinicianId, { phone: f.phone });
       return { clinician_id: clinicianId };
     } catch (e) {
       rethrow(e);
@@ -74,12 +79,16 @@ export const patientCreate = defineCommand({
     org: uuid("org"),
     name: z.string({ error: "--name is required" }).trim().min(1, "--name is required"),
     phone: z.string({ error: "--phone is required" }),
+    // The responsible clinician (issue 16).
+    clinician: uuid("clinician").optional(),
   }),
   async run(f) {
     await requireOrg(f.org);
+    if (f.clinician && !(await getClinicianInOrg(f.org, f.clinician))) throw new CliError(`unknown clinician ${f.clinician} in this organization`);
     try {
       const { patientId, identityId, phone } = await createPatient({ orgId: f.org, name: f.name, phone: f.phone });
-      return { patient_id: patientId, identity_id: identityId, phone };
+      if (f.clinician) await setResponsible({ orgId: f.org, clinicianId: null }, patientId, f.clinician);
+      return { patient_id: patientId, identity_id: identityId, phone, ...(f.clinician ? { clinician_id: f.clinician } : {}) };
     } catch (e) {
       rethrow(e);
     }

@@ -2,6 +2,7 @@ import { useLocale, useStrings } from "../use-strings";
 import { formatDateTime } from "../../lib/format";
 import { flagLabel } from "../monitoring/labels";
 import { AcknowledgeForm } from "./acknowledge-form";
+import { AlertNotifications, type NotificationItemView } from "../escalation/alert-notifications";
 
 /** The serialised AlertView (app/models/risk-state.server.ts). */
 export interface AlertCardData {
@@ -17,6 +18,8 @@ export interface AlertCardData {
   verdict: string | null;
   messageContent: string | null;
   messageAt: string | Date | null;
+  /** Who was told and when (issue 16), where the page loads it. */
+  notifications?: NotificationItemView[];
 }
 
 const LEVEL_TAG: Record<string, string> = { HIGH: "bg-red-700 text-white", MEDIUM: "bg-amber-500 text-black", LOW: "bg-sky-700 text-white" };
@@ -49,6 +52,7 @@ export function AlertCard({ alert, timezone, extra }: { alert: AlertCardData; ti
         <p className="mt-1 text-slate-800">{alert.reason}</p>
       ) : null}
       {!open && alert.note ? <p className="mt-1 text-slate-700">{t.ackNoteLabel.replace(/ \(.*\)$/, "")}: {alert.note}</p> : null}
+      <AlertNotifications items={alert.notifications} timezone={timezone} />
       {open ? <AcknowledgeForm alertId={alert.id} extra={extra} /> : null}
     </article>
   );
