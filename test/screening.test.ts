@@ -53,16 +53,16 @@ const alertsOf = (messageId: string) => rawSql()`SELECT level, flags, source, re
 const riskOf = async (messageId: string) => (await rawSql()`SELECT risk_level FROM message_log WHERE id = ${messageId}`)[0]?.risk_level as string | null;
 
 describe("lexicon screening (no OpenAI)", () => {
-  it("raises a HIGH alert for indirect suicidal ideation, within seconds", async () => {
+  it("raises an alert for indirect suicidal ideation, within seconds", async () => {
     const t0 = Date.now();
     const id = await inbound("la verdad ya no quiero vivir, estoy cansada de todo", patient);
     const alert = await until("alert", async () => (await alertsOf(id))[0]);
     latencies.push(Date.now() - t0);
-    expect(alert!.level).toBe("HIGH");
+    expect(alert!.level).toBe("MEDIUM"); // passive wish-to-die: MEDIUM since risk round 2 (decision 006)
     expect(alert!.flags).toContain("suicidal_ideation");
     expect(alert!.source).toBe("lexicon");
     expect(alert!.day).toBeNull();
-    expect(await riskOf(id)).toBe("HIGH");
+    expect(await riskOf(id)).toBe("MEDIUM");
   });
 
   it("measures enqueue → alert latency over a few messages", async () => {
@@ -91,7 +91,7 @@ describe("lexicon screening (no OpenAI)", () => {
     const [lead] = await rawSql()`INSERT INTO leads (org_id, identity_id) VALUES (${org.orgId}, ${identity!.id}) RETURNING id`;
     const id = await inbound("ya no quiero vivir", { identityId: identity!.id, leadId: lead!.id });
     await until("screened", () => riskOf(id));
-    expect(await riskOf(id)).toBe("HIGH");
+    expect(await riskOf(id)).toBe("MEDIUM"); // passive wish-to-die: MEDIUM since risk round 2; still alerted
     await until("lead alert", async () => (await alertsOf(id))[0]);
     const [alert] = await rawSql()`SELECT patient_id, lead_id FROM risk_alerts WHERE message_id = ${id}`;
     expect(alert).toMatchObject({ patient_id: null, lead_id: lead!.id });
@@ -213,7 +213,7 @@ describe("with OpenAI (model second opinion)", () => {
     ai.mode = "500";
     const id = await inbound("ya no quiero vivir", patient);
     const alert = await until("alert", async () => (await alertsOf(id))[0]);
-    expect(alert!.level).toBe("HIGH");
+    expect(alert!.level).toBe("MEDIUM"); // passive wording: MEDIUM since risk round 2
     await until("model attempted", async () => ai.calls.filter((c) => c.path === "/chat/completions").length >= 2);
     ai.reset();
   });

@@ -28,19 +28,18 @@ describe("sentimentOf", () => {
 });
 
 describe("analyzeDayLocal", () => {
-  it("one crisis message among positive ones → HIGH, and the summary quotes it", () => {
+  it("one crisis message among positive ones → an alert level, and the summary quotes it", () => {
     const day = analyzeDayLocal([
       c("Hola, ¿cómo va la semana?", 9),
       p("Bien, gracias. Hoy salí a caminar con mi hermana y me sentí tranquila.", 10),
       p("Comí con mis amigas, estuvo lindo.", 13),
       p("Perdón por escribir tan tarde. Ya no quiero vivir, estoy cansada de todo.", 23),
     ]);
-    expect(day.risk_level).toBe("HIGH");
+    expect(day.risk_level).toBe("MEDIUM"); // passive wish-to-die: MEDIUM since risk round 2 (decision 006)
     expect(day.risk_flags).toContain("suicidal_ideation");
     expect(day.summary).toContain("Ya no quiero vivir");
     expect(day.language).toBe("es");
-    expect(day.suggestion).toMatch(/URGENTE/);
-    expect(day.suggestion).toMatch(/plan de seguridad/);
+    expect(day.suggestion).toMatch(/48 h/); // MEDIUM's suggestion (was HIGH's URGENTE and safety plan before risk round 2)
     expect(day.sentiment_score).toBeLessThan(0.3);
     expect(day.message_count).toBe(4);
   });
