@@ -24,11 +24,11 @@ const commands: Record<string, Command> = {
   "simulate:inbound": simulateInboundCommand,
   "analysis:run": analysisRun,
   "risk:train": riskTrain,
+  "oncall:set": oncallSet,
 };
 
 function fail(message: string): never {
   process.stderr.write(`kura: ${message}\n`);
-  "oncall:set": oncallSet,
   process.exit(1);
 }
 

@@ -151,6 +151,7 @@ export const patients = pgTable(
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     identityId: uuid("identity_id").notNull().references(() => identityVault.id),
     name: text("name").notNull(),
+    responsibleClinicianId: uuid("responsible_clinician_id").references(() => clinicians.id, { onDelete: "set null" }),
     createdAt: created(),
   },
   (t) => [uniqueIndex("patients_identity_key").on(t.identityId), index("patients_org_name_idx").on(t.orgId, t.name)],
@@ -160,7 +161,6 @@ export const leads = pgTable(
   "leads",
   {
     id: pk(),
-    responsibleClinicianId: uuid("responsible_clinician_id").references(() => clinicians.id, { onDelete: "set null" }),
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     identityId: uuid("identity_id").notNull().references(() => identityVault.id),
     name: text("name"),

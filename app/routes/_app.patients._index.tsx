@@ -18,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const search = params.get("q")?.trim().slice(0, 100) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  // Leads with a risk alert ("new contact") head the first page, above every patient.
   // ?mine=1: only the patients I am responsible for (issue 16).
   const responsibleId = params.get("mine") === "1" ? clinician.id : undefined;
+  // Leads with a risk alert ("new contact") head the first page, above every patient.
   const [patients, total, newContacts] = await Promise.all([
     listPatientsByRisk(org.id, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, responsibleId }),
     countPatients(org.id, { search, responsibleId }),
