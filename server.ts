@@ -15,6 +15,7 @@ import { ensureDefaultOrganization, seedDemo } from "./app/sandbox/seed.server";
 import { seedDemoConversations } from "./app/sandbox/demo-week.server";
 import { startBoss, stopBoss } from "./app/queue.server";
 import { ingestProcessor, stopIngestProcessor } from "./app/ingest/process.server";
+import { warmCpuPool } from "./app/lib/cpu-pool.server";
 import { workers } from "./jobs/index";
 import { startSandbox } from "./app/sandbox/index.server";
 import { applyTrustProxy, bodyLimits, securityHeaders } from "./app/http-security.server";
@@ -127,6 +128,8 @@ async function main() {
   await startBoss(database.url, workers);
   // Stage two of the webhook: events stored by an earlier run (or another instance) are processed now.
   ingestProcessor();
+  // Risk screening runs in worker threads; they start now, not with the first message.
+  warmCpuPool();
   // After the queue: the demo week goes through ingest, which enqueues jobs.
   if (demo && def) await seedDemoConversations(def.orgId, demo.patientIds);
 

@@ -2,7 +2,7 @@
 // as in-thread screening, each item failing on its own.
 import { afterAll, describe, expect, it } from "vitest";
 import { screenWithContext } from "../app/analysis/risk-context";
-import { cpuPoolStats, screenInPool, stopCpuPool } from "../app/lib/cpu-pool.server";
+import { cpuPoolStats, screenInPool, screenOneInPool, stopCpuPool } from "../app/lib/cpu-pool.server";
 
 afterAll(async () => stopCpuPool());
 
@@ -22,4 +22,12 @@ describe("cpu pool", () => {
     expect(stats).toMatchObject({ available: true, inPool: items.length, inThread: 0 });
     expect(stats.threads).toBeGreaterThan(0);
   }, 120_000); // the first task starts a worker, which compiles the lexicon through tsx
+});
+
+describe("one message at a time", () => {
+  it("screenOneInPool batches the calls of one turn and answers each its own", async () => {
+    const texts = ["me voy a quitar la vida", "todo bien", "gracias por todo"];
+    const got = await Promise.all(texts.map((t) => screenOneInPool(t, [])));
+    got.forEach((g, i) => expect(g).toEqual(screenWithContext(texts[i]!, [])));
+  }, 120_000);
 });

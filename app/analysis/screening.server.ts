@@ -18,6 +18,7 @@ import { LIVE_CHANNEL, notifyLive } from "../lib/notify.server";
 import { ALERT_MIN_LEVEL, maxLevel, RISK_ORDER, toRiskLevel, type RiskLevel } from "./risk-level";
 import type { RiskFlag, RiskScreen } from "./risk-types";
 import { CONTEXT_WINDOW_HOURS, screenWithContext, type PreviousMessage } from "./risk-context";
+import { screenOneInPool } from "../lib/cpu-pool.server";
 import { modelEnabled, ModelFailure, screenWithModel } from "./openai.server";
 import { namesForModel } from "./model-names.server";
 import { db, rawSql } from "../../db/client";
@@ -92,7 +93,7 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
     if (++n % SCREEN_SLICE === 0) await new Promise<void>((r) => setImmediate(r));
     try {
       const previous = (m.previous ?? []).map((p) => ({ text: String(p.text ?? ""), level: p.level ? toRiskLevel(p.level) : null }));
-      work.push({ m, screen: applyOrgModel(orgModels.get(m.org_id), String(m.content), screen(String(m.content), previous)) });
+      work.push({ m, screen: applyOrgModel(orgModels.get(m.org_id), String(m.content), screen === defaultScreen ? await screenOneInPool(String(m.content), previous) : screen(String(m.content), previous)) });
     } catch (err) {
       const reason = failureReason(err);
       failed.push({ m, reason });

@@ -98,6 +98,30 @@ export async function screenInPool(items: ScreenItem[]): Promise<PoolScreen[]> {
   }
 }
 
+// Callers that screen one message at a time (the risk-screen loop) are batched per turn of
+// the event loop: one task for all the messages asked for before the next setImmediate.
+let pending: Array<{ item: ScreenItem; resolve: (r: PoolScreen) => void }> = [];
+
+/** One message, in the pool; throws that message's own error like an in-thread screen would. */
+export async function screenOneInPool(text: string, previous: PreviousMessage[]): Promise<ContextScreen> {
+  const result = await new Promise<PoolScreen>((resolve) => {
+    if (pending.push({ item: { text, previous }, resolve }) === 1) {
+      setImmediate(() => {
+        const batch = pending;
+        pending = [];
+        void screenInPool(batch.map((b) => b.item)).then((rs) => batch.forEach((b, i) => b.resolve(rs[i]!)));
+      });
+    }
+  });
+  if (!result.ok) throw new Error(result.error);
+  return result.screen;
+}
+
+/** Starts the threads ahead of the first message (they compile the lexicon through tsx). */
+export function warmCpuPool() {
+  void screenInPool([{ text: "hola", previous: [] }]).catch(() => {});
+}
+
 /** For tests and the benchmark: where the work ran. */
 export function cpuPoolStats() {
   const s = state();
