@@ -11,10 +11,8 @@ import { webhookReplay } from "./commands/webhook";
 import { simulateInboundCommand } from "./commands/simulate";
 import { analysisRun } from "./commands/analysis";
 import { riskTrain } from "./commands/risk";
-
 import { oncallSet } from "./commands/escalation";
-import { clinicianList, orgList, patientList } from "./commands/list";
-import { commandHelp, overallHelp } from "./help";
+
 const commands: Record<string, Command> = {
   "org:create": orgCreate,
   "clinician:create": clinicianCreate,
