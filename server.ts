@@ -1,6 +1,7 @@
 // The one process: database → migrations → job queue and workers → HTTP through Remix.
 // SIGTERM (Cloud Run allows 10 s): stop accepting, finish in-flight requests, stop the queue,
 // close the pool, stop the embedded Postgres.
+import "./app/lib/quiet-dotenv";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -45,12 +46,14 @@ function localSessionSecret(dataDir: string) {
   return secret;
 }
 
-function printDemoLogin(port: number, login: { email: string; password: string }) {
+function printDemoLogin(port: number, login: { email: string; password: string; orgId?: string }) {
   const lines = [
     "Kura Connect demo login (shown once; stored only as a hash):",
     `  URL:      http://localhost:${port}/login`,
     `  Email:    ${login.email}`,
     `  Password: ${login.password}`,
+    // The id every CLI command asks for (--org); `npm run -s kura -- org:list` shows it later.
+    ...(login.orgId ? [`  Org id:   ${login.orgId}`] : []),
   ];
   process.stdout.write(`\n${lines.join("\n")}\n\n`);
 }
@@ -201,7 +204,7 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(cfg.port, resolve));
   log.info({ port: cfg.port, embedded: database.embedded, sandbox: Boolean(sandbox), ms: Date.now() - started }, "listening");
-  if (demo) printDemoLogin(cfg.port, demo);
+  if (demo) printDemoLogin(cfg.port, { ...demo, orgId: def?.orgId });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,8 @@
 // `npm run -s kura -- <command> [--flags]`: the last stdout line is one JSON object; bad input
 // exits 1 with one clear line on stderr.
+import "../app/lib/quiet-dotenv";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ConfigError, parseConfig, setConfig } from "../app/config.server";
 import { openDatabase, type OpenDatabase } from "../db/bootstrap";
@@ -12,9 +15,14 @@ import { simulateInboundCommand } from "./commands/simulate";
 import { analysisRun } from "./commands/analysis";
 import { riskTrain } from "./commands/risk";
 import { oncallSet } from "./commands/escalation";
+import { clinicianList, orgList, patientList } from "./commands/list";
+import { commandHelp, overallHelp } from "./help";
 
-const commands: Record<string, Command> = {
+export const commands: Record<string, Command> = {
   "org:create": orgCreate,
+  "org:list": orgList,
+  "clinician:list": clinicianList,
+  "patient:list": patientList,
   "clinician:create": clinicianCreate,
   "patient:create": patientCreate,
   "token:create": tokenCreate,
@@ -32,7 +40,15 @@ function fail(message: string): never {
 
 async function main() {
   const [name, ...rest] = process.argv.slice(2);
-  if (!name || !commands[name]) fail(`unknown command ${name ?? "(none)"}; one of: ${Object.keys(commands).join(", ")}`);
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(overallHelp(commands));
+    process.exit(name ? 0 : 1);
+  }
+  if (commands[name] && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(commandHelp(name, commands[name]!));
+    process.exit(0);
+  }
+  if (!commands[name]) fail(`unknown command ${name ?? "(none)"}; one of: ${Object.keys(commands).join(", ")}`);
   const command = commands[name]!;
   let values: Record<string, unknown>;
   try {
@@ -69,4 +85,5 @@ async function main() {
   process.exit(0);
 }
 
-void main();
+// Run when executed; imported (tests read `commands` for the help of every command), do nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) void main();

@@ -3,6 +3,7 @@
  * configured and as the fallback when the model fails or refuses. Deterministic, so a rerun
  * of the nightly job produces the same row.
  */
+import "../lib/quiet-dotenv";
 import natural from "natural";
 import {
   detectLanguage,

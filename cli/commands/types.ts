@@ -5,6 +5,8 @@ import type { OpenDatabase } from "../../db/bootstrap";
 export class CliError extends Error {}
 
 export interface Command<S extends z.ZodType = z.ZodType> {
+  /** One line for `kura --help`; flags explain themselves with zod's `.describe()` (cli/help.ts). */
+  summary?: string;
   flags: S;
   /** Needs the job queue (enqueues or waits on jobs). */
   boss?: boolean;
