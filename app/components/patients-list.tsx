@@ -4,6 +4,7 @@ import { NewContactRows, type NewContact } from "./risk/new-contact-rows";
 import { useLocale, useStrings } from "./use-strings";
 import { formatDateTime } from "../lib/format";
 import { count } from "./monitoring/labels";
+import { SearchMatch, type MatchView } from "./search-match";
 
 interface Row {
   id: string;
@@ -19,7 +20,7 @@ const ACCENT: Record<string, string> = {
   NONE: "border-l-transparent",
 };
 
-export function PatientsList({ patients, newContacts, total, page, pageSize, search, timezone }: { patients: Row[]; newContacts: NewContact[]; total: number; page: number; pageSize: number; search: string; timezone: string }) {
+export function PatientsList({ patients, matches = {}, newContacts, total, page, pageSize, search, timezone }: { patients: Row[]; matches?: Record<string, MatchView>; newContacts: NewContact[]; total: number; page: number; pageSize: number; search: string; timezone: string }) {
   const t = useStrings();
   const locale = useLocale();
   return (
@@ -37,7 +38,7 @@ export function PatientsList({ patients, newContacts, total, page, pageSize, sea
       </div>
       <NewContactRows contacts={newContacts} timezone={timezone} />
       {patients.length === 0 ? (
-        <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t.noPatients}</p>
+        <p className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-600">{search ? t.noPatientsMatch.replace("{q}", search) : t.noPatients}</p>
       ) : (
         <>
           <p className="mt-4 text-xs text-slate-600">
@@ -63,6 +64,7 @@ export function PatientsList({ patients, newContacts, total, page, pageSize, sea
                     {t.lastMessage}: {p.lastMessageAt ? formatDateTime(p.lastMessageAt, locale, timezone) : t.never}
                   </span>
                 </Link>
+                {matches[p.id] ? <SearchMatch patientId={p.id} match={matches[p.id]!} timezone={timezone} /> : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { identityVault, leads, messageLog, patients, riskAlerts, whatsappAccounts } from "../../db/schema";
 import { countryOf, normalizePhone } from "../lib/phone";
 import { moveLeadAlerts } from "./risk-state.server";
+import { countPatientMatches } from "./search.server";
 import { RISK_LEVELS } from "../analysis/risk-level";
 
 /** A number typed without +CC is read in the country of the organization's WhatsApp number. */
@@ -102,6 +103,8 @@ export async function listPatients(orgId: string, opts: { search?: string; limit
 
 /** How many patients the list (with the same search) has in total, for paging. */
 export async function countPatients(orgId: string, opts: { search?: string; responsibleId?: string } = {}) {
+  // Search (name without accents, phone, message text) is one SQL filter in search.server.ts.
+  if (opts.search) return countPatientMatches(orgId, opts.search, opts.responsibleId);
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })
     .from(patients)

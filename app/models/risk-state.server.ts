@@ -8,6 +8,7 @@ import { riskAlerts } from "../../db/schema";
 import { RISK_LEVELS, RISK_ORDER, toRiskLevel, type RiskLevel } from "../analysis/risk-level";
 import { notifyLive } from "../lib/notify.server";
 import { audit, type Actor } from "./audit.server";
+import { patientSearchFilter, searchTerms } from "./search.server";
 
 /** Acknowledged alerts keep counting towards the shown risk for this long. */
 export const RISK_MEMORY_HOURS = 72;
@@ -106,13 +107,12 @@ function toState(r: StateRow): RiskState {
 /** The triage list: current risk first, then the longest-waiting open alert, then recency. */
 export async function listPatientsByRisk(orgId: string, opts: { search?: string; limit?: number; offset?: number; responsibleId?: string } = {}) {
   const q = rawSql();
-  const like = opts.search ? `%${opts.search.replace(/[%_\\]/g, "\\$&")}%` : null;
   const rows = await q<Array<StateRow & { id: string; name: string; last_message_at: Date | null }>>`
     SELECT p.id, p.name,
       (SELECT max(m.timestamp) FROM message_log m WHERE m.patient_id = p.id) AS last_message_at,
       ${q.unsafe(STATE_COLUMNS)}
     FROM patients p ${q.unsafe(STATE_JOINS)}
-    WHERE p.org_id = ${orgId} ${like ? q`AND p.name ILIKE ${like}` : q``} ${opts.responsibleId ? q`AND p.responsible_clinician_id = ${opts.responsibleId}` : q``}
+    WHERE p.org_id = ${orgId} ${opts.search ? patientSearchFilter(q, orgId, searchTerms(opts.search)) : q``} ${opts.responsibleId ? q`AND p.responsible_clinician_id = ${opts.responsibleId}` : q``}
     ORDER BY risk_rank DESC, oldest_open_at ASC NULLS LAST, last_message_at DESC NULLS LAST, p.name ASC
     LIMIT ${opts.limit ?? 500} OFFSET ${opts.offset ?? 0}`;
   return rows.map((r) => ({

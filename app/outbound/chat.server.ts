@@ -1,5 +1,5 @@
 // Data for the chat page (ChatFeed): the thread, the window, open drafts, templates.
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import { messageLog, outboundDrafts } from "../../db/schema";
 import { config } from "../config.server";
@@ -11,7 +11,24 @@ import { approvedTemplates, type Template } from "./templates.server";
 
 export const THREAD_LIMIT = 200;
 
-export async function chatThread(orgId: string, patientId: string, locale: Locale) {
+/**
+ * With `at` (a message id, from search results): when that message is older than the latest
+ * page, the page ends 20 messages after it, so it is shown (ChatFeed scrolls to `#m-<id>`).
+ */
+async function threadCeiling(orgId: string, patientId: string, at: string | undefined): Promise<Date | null> {
+  if (!at || !/^[0-9a-f-]{36}$/i.test(at)) return null;
+  const [row] = await db()
+    .select({
+      ceiling: sql<Date | null>`(SELECT m2.timestamp FROM ${messageLog} m2 WHERE m2.org_id = ${orgId} AND m2.patient_id = ${patientId}
+        AND m2.timestamp >= ${messageLog.timestamp} ORDER BY m2.timestamp OFFSET 20 LIMIT 1)`,
+    })
+    .from(messageLog)
+    .where(and(eq(messageLog.id, at), eq(messageLog.orgId, orgId), eq(messageLog.patientId, patientId)));
+  return row?.ceiling ? new Date(row.ceiling) : null;
+}
+
+export async function chatThread(orgId: string, patientId: string, locale: Locale, opts: { at?: string } = {}) {
+  const ceiling = await threadCeiling(orgId, patientId, opts.at);
   // Newest page first (index patient_id, timestamp), shown oldest → newest.
   const rows = await db()
     .select({
@@ -27,7 +44,7 @@ export async function chatThread(orgId: string, patientId: string, locale: Local
       riskLevel: messageLog.riskLevel,
     })
     .from(messageLog)
-    .where(and(eq(messageLog.orgId, orgId), eq(messageLog.patientId, patientId)))
+    .where(and(eq(messageLog.orgId, orgId), eq(messageLog.patientId, patientId), ceiling ? lte(messageLog.timestamp, ceiling) : undefined))
     .orderBy(desc(messageLog.timestamp))
     .limit(THREAD_LIMIT);
   return rows.reverse().map((m) => ({

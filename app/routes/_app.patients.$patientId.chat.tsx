@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
   const locale = pickLocale(clinician.locale, request.headers.get("Accept-Language"));
-  const [messages, drafts, ctx] = await Promise.all([chatThread(org.id, patient.id, locale), openDrafts(org.id, patient.id), chatContext(org.id, patient.id)]);
+  const [messages, drafts, ctx] = await Promise.all([chatThread(org.id, patient.id, locale, { at: new URL(request.url).searchParams.get("at") ?? undefined }), openDrafts(org.id, patient.id), chatContext(org.id, patient.id)]);
   await audit(actor, "patient.chat.view", { patientId: patient.id });
   return { patientId: patient.id, timezone: org.timezone, messages, drafts, ...ctx };
 }

@@ -50,5 +50,5 @@ export default function Monitoring() {
   const data = useLoaderData<typeof loader>();
   const { patientId } = useParams();
   useLiveRevalidation({ patientId });
-  return <MonitoringTab {...data} />;
+  return <MonitoringTab {...data} patientId={patientId} />;
 }

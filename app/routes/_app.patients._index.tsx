@@ -4,6 +4,7 @@ import { requireClinician } from "../auth/guard.server";
 import { countPatients } from "../models/patient.server";
 import { listLeadAlerts, listPatientsByRisk } from "../models/risk-state.server";
 import { audit } from "../models/audit.server";
+import { matchingMessages } from "../models/search.server";
 import { PatientsList } from "../components/patients-list";
 import { MyPatientsFilter } from "../components/escalation/my-patients-filter";
 import { useLiveRevalidation } from "../components/live";
@@ -11,7 +12,8 @@ export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 const PAGE_SIZE = 100;
 
-// Search by name is a GET form (?q=, a name fragment) and ?page=N: never health data.
+// Search is a GET form (?q=: a name without accents, a phone in any format or words of a
+// message; audited without the query, which may be health data) and ?page=N.
 // Paged because the triage order puts who needs attention on the first page.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { org, actor, clinician } = await requireClinician(request);
@@ -26,8 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countPatients(org.id, { search, responsibleId }),
     page === 1 && !search ? listLeadAlerts(org.id) : Promise.resolve([]),
   ]);
-  await audit(actor, "patients.list", { detail: { count: patients.length, page } });
-  return { patients, newContacts, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone, mine: Boolean(responsibleId) };
+  // Each listed patient's newest matching message, shown with its day and a link into the chat.
+  const matches = search ? Object.fromEntries(await matchingMessages(org.id, patients.map((p) => p.id), search)) : {};
+  await audit(actor, search ? "patients.search" : "patients.list", { detail: { count: patients.length, page, messages: Object.keys(matches).length } });
+  return { patients, matches, newContacts, total, page, pageSize: PAGE_SIZE, search: search ?? "", timezone: org.timezone, mine: Boolean(responsibleId) };
 }
 
 export default function Patients() {

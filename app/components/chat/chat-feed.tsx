@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useLocation } from "@remix-run/react";
 import { formatDay, formatTime } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
 import { Tick } from "./ticks";
@@ -21,10 +21,17 @@ export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; time
   const t = useStrings();
   const locale = useLocale();
   const box = useRef<HTMLDivElement>(null);
+  // A search result links to `#m-<message id>`: that message, marked, a third down the thread.
+  const { hash } = useLocation();
+  const focused = hash.startsWith("#m-") ? hash.slice(3) : null;
   // Newest at the bottom, like WhatsApp; only the thread scrolls, not the page.
   useEffect(() => {
-    if (box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [messages.length]);
+    const el = box.current;
+    if (!el) return;
+    const target = focused ? document.getElementById(`m-${focused}`) : null;
+    if (target && el.contains(target)) el.scrollTop += target.getBoundingClientRect().top - el.getBoundingClientRect().top - el.clientHeight / 3;
+    else el.scrollTop = el.scrollHeight;
+  }, [messages.length, focused]);
   let lastDay = "";
   return (
     <div ref={box} className="max-h-[60vh] min-h-[16rem] overflow-y-auto bg-[#efeae2] px-4 py-4">
@@ -35,7 +42,7 @@ export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; time
           const separator = day !== lastDay;
           lastDay = day;
           return (
-            <li key={m.id} className="flex flex-col">
+            <li key={m.id} id={`m-${m.id}`} data-focused={m.id === focused ? "true" : undefined} className="flex scroll-mt-24 flex-col rounded-lg data-[focused=true]:bg-yellow-100/80 data-[focused=true]:ring-2 data-[focused=true]:ring-yellow-500">
               {separator ? (
                 <span className="my-2 self-center rounded-md bg-white/80 px-3 py-0.5 text-xs font-medium text-slate-600 shadow-sm">{day}</span>
               ) : null}

@@ -4,6 +4,7 @@ import { RiskAlertsPanel } from "../risk/risk-alerts-panel";
 import type { AlertCardData } from "../risk/alert-card";
 import type { RiskStateView } from "../risk/risk-state";
 import { SentimentChart } from "./sentiment-chart";
+import { ExportForm } from "./export-form";
 
 export function MonitoringTab(props: {
   alerts: AlertCardData[];
@@ -12,6 +13,7 @@ export function MonitoringTab(props: {
   messages: FeedMessage[];
   timezone: string;
   today: string;
+  patientId?: string;
 }) {
   const weekStart = new Date(`${props.today}T12:00:00Z`);
   weekStart.setUTCDate(weekStart.getUTCDate() - 6);
@@ -29,6 +31,7 @@ export function MonitoringTab(props: {
           <MessageFeed messages={props.messages} timezone={props.timezone} />
         </div>
       </div>
+      {props.patientId ? <ExportForm patientId={props.patientId} today={props.today} /> : null}
     </div>
   );
 }
