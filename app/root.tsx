@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import styles from "./tailwind.css";
 import { optionalClinician } from "./auth/guard.server";
@@ -10,6 +10,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Pages name themselves ("Patients · Kura": app/lib/page-title.ts); this is the fallback.
+export const meta: MetaFunction = () => [{ title: "Kura Connect" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const clinician = await optionalClinician(request);
@@ -26,7 +29,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>Kura Connect</title>
         <Meta />
         <Links />
       </head>

@@ -176,9 +176,11 @@ describe("analysis:run (runAnalysis)", () => {
     expect((await runAnalysis({ date: "2025-03-08", orgId: org.orgId })).alerts).toBe(0);
     expect((await runAnalysis({ date: "2025-03-09", orgId: org.orgId })).alerts).toBe(1);
     expect((await runAnalysis({ date: "2025-03-09", orgId: org.orgId })).alerts).toBe(0);
-    const alerts = await rawSql()`SELECT level, flags, source, day::text AS day, message_id FROM risk_alerts WHERE patient_id = ${p.patientId}`;
+    const alerts = await rawSql()`SELECT level, flags, source, day::text AS day, message_id, reason FROM risk_alerts WHERE patient_id = ${p.patientId}`;
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ level: "MEDIUM", flags: ["declining_mood"], source: "trend", day: "2025-03-09", message_id: null });
+    // Each score names its day: the clinician sees when the mood fell, not only by how much.
+    expect(alerts[0]!.reason).toMatch(/^-?\d\.\d\d \(2025-03-07\) → -?\d\.\d\d \(2025-03-08\) → -?\d\.\d\d \(2025-03-09\)$/);
   });
 
   it("a decline that goes on raises one trend alert until acknowledged, then a new one", async () => {

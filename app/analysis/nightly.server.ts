@@ -305,7 +305,8 @@ async function declineTrend(tx: Tx, job: AnalysisDayJob): Promise<boolean> {
       flags: ["declining_mood"],
       source: "trend",
       day: job.day,
-      reason: last3.map((d) => d.s.toFixed(2)).join(" → "),
+      // Each score with its day, "0.42 (2025-03-07) → …"; pages show it in the clinician's words (formatTrendReason).
+      reason: last3.map((d) => `${d.s.toFixed(2)} (${d.day})`).join(" → "),
     })
     .onConflictDoNothing({ target: [riskAlerts.patientId, riskAlerts.day, riskAlerts.source] })
     .returning({ id: riskAlerts.id });

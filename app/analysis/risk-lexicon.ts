@@ -28,7 +28,8 @@ import { CLAUSE_BREAK, LIGHT, NEGATORS } from "./risk-rules/words";
 import { GENERAL_ROWS, ROWS } from "./risk-rules/patterns";
 import { CONDITION, FIRST_PERSON_RISK, FIRST_PERSON_STATE, GRIEF, IDIOM_PRONE, IDIOM_SOURCES, JOKING, LAUGHTER, MEDIA, MINIMISER, NOT_JOKING, PASSIVE_IDEATION, THIRD_PARTY, THIRD_PERSON_RISK, TRIVIAL_CAUSE } from "./risk-rules/context";
 import { INDIRECT_ROWS } from "./risk-rules/indirect";
-import { BENIGN, FAMILIES, IMPLIES, PAIRS, SINGLES, type ConceptFamily } from "./risk-rules/concepts";
+import { BENIGN, CUE_FAMILIES, FAMILIES, IMPLIES, PAIRS, SINGLES, type ConceptFamily } from "./risk-rules/concepts";
+import { FIRST_PERSON, ORDINARY_DEPARTURE, PROSE_END, PROSE_START, SECOND_CUE, SELF_RISK } from "./risk-rules/self-reference";
 
 export { detectLanguage, normalise, type Normalised } from "./risk-text";
 export { maxLevel, RISK_ORDER, type RiskLevel } from "./risk-level";
@@ -50,13 +51,15 @@ interface Pattern {
   unless?: RegExp;
   /** concrete self-directed risk (risk-rules/indirect.ts): laughter does not lower it */
   concrete?: boolean;
+  /** an indirect cue (farewell, absence, time + "lo hago"), keyed by its row: HIGH only with a self-directed risk concept or a second, different cue */
+  cue?: number;
 }
 
 function rx(src: string): RegExp {
   return new RegExp(src.replace(/ /g, "[\\s,]+"), "g");
 }
 const CONCRETE = new Set(INDIRECT_ROWS);
-const PATTERNS: Pattern[] = [...ROWS, ...INDIRECT_ROWS, ...GENERAL_ROWS].map((row) => {
+const PATTERNS: Pattern[] = [...ROWS, ...INDIRECT_ROWS, ...GENERAL_ROWS].map((row, index) => {
   const [flag, level, src, opts] = row;
   return {
   flag,
@@ -67,6 +70,7 @@ const PATTERNS: Pattern[] = [...ROWS, ...INDIRECT_ROWS, ...GENERAL_ROWS].map((ro
   escalator: opts?.escalator,
   unless: opts?.unless,
   concrete: CONCRETE.has(row),
+  cue: opts?.cue ? index : undefined,
   };
 });
 
@@ -185,6 +189,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   const laughing = LAUGHTER.test(variants[0].text) && !NOT_JOKING.test(variants[0].text);
   const escalators: string[] = [];
   const concrete = new Set<RiskMatch>();
+  const cues = new Map<RiskMatch, number>();
 
   for (const norm of variants) {
     const sc = scanOf(norm);
@@ -218,6 +223,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
         seen.add(key);
         result.matches.push({ flag: p.flag, level, phrase });
         if (p.concrete) concrete.add(result.matches[result.matches.length - 1]!);
+        if (p.cue !== undefined) cues.set(result.matches[result.matches.length - 1]!, p.cue);
       }
     }
   }
@@ -270,6 +276,27 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   if (highs.length && highs.every((m) => m.flag === "suicidal_ideation" && !concrete.has(m) && (m.families ? m.families.every((f) => f.startsWith("DEATH_WISH")) : PASSIVE_IDEATION.test(normalise(m.phrase, language).text)))) {
     for (const m of highs) m.level = "MEDIUM";
   }
+  // Round 3: who the wording is about (risk-rules/self-reference.ts). Prose with no first-person
+  // word at all (news, how-tos, reviews, legal text: "Overdose deaths fell…", "Cut the chicken…")
+  // raises no alert. A lone indirect cue — a farewell, an absence, a time next to "lo hago" —
+  // without a self-directed risk concept (means, method, death or absence of the self) is
+  // ambiguous: MEDIUM at most, LOW when the message names an ordinary departure (job, trip, leave).
+  const selfRef = variants.some((v) => FIRST_PERSON.test(v.text));
+  const prose = !selfRef && PROSE_START.test(text) && PROSE_END.test(text) && !LAUGHTER.test(plain0) && plain0.split(" ").length >= 4;
+  const selfRisk = variants.some((v) => SELF_RISK.test(v.text));
+  const isCue = (m: RiskMatch) => cues.has(m) || !!(m.families?.length && m.families.every((f) => CUE_FAMILIES.has(f as ConceptFamily)));
+  // two DIFFERENT indirect cues (a time and "lo tengo todo pensado", a goodbye and an apology
+  // for everything) are a plan or a farewell, not an ambiguous word
+  const cueKinds = new Set<string>();
+  for (const m of result.matches) if (RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM && isCue(m)) cueKinds.add(cues.has(m) ? `row${cues.get(m)}` : "concept");
+  if (variants.some((v) => SECOND_CUE.test(v.text))) cueKinds.add("second");
+  const ambiguous = !selfRisk && cueKinds.size < 2;
+  const ordinaryDeparture = ORDINARY_DEPARTURE.test(plain0);
+  for (const m of result.matches) {
+    if (RISK_ORDER[m.level] < RISK_ORDER.MEDIUM) continue;
+    if (prose) m.level = "LOW";
+    else if (ambiguous && isCue(m)) m.level = ordinaryDeparture || !selfRef ? "LOW" : "MEDIUM";
+  }
   // Layer 3: the vocabulary classifier (risk-classifier.ts), for indirect wording no rule names.
   // It adds a MEDIUM at most, and only where the rules found nothing at MEDIUM or above: counted
   // words cannot tell "I want to die" from "to die for", and alone it raised HIGH on ordinary
@@ -277,6 +304,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // recognise (routine doses, leisure, denial, media, errands…) explains the vocabulary away.
   if (
     opts.classifier !== false &&
+    !prose &&
     !result.matches.some((m) => RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM) &&
     classify(text) > CLASSIFIER_THRESHOLD &&
     !conceptFamilies(text).some((h) => BENIGN.has(h.family))

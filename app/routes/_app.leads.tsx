@@ -12,6 +12,9 @@ import { LeadsPage } from "../components/leads/leads-page";
 import { useLiveRevalidation } from "../components/live";
 import { notFound } from "../lib/responses.server";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("leads");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { org, actor } = await requireClinician(request);

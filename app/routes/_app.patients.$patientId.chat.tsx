@@ -19,6 +19,9 @@ import { Composer } from "../components/chat/composer";
 import { DraftCard } from "../components/chat/draft-card";
 import { SimulateReply } from "../components/chat/simulate-reply";
 import { useLiveRevalidation } from "../components/live";
+import { patientTitleMeta } from "../lib/page-title";
+
+export const meta = patientTitleMeta("chat");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, actor, clinician } = await requireClinician(request);

@@ -13,6 +13,9 @@ import { MonitoringTab } from "../components/monitoring/monitoring-tab";
 import { withNotificationHistory } from "../escalation/escalation.server";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+import { patientTitleMeta } from "../lib/page-title";
+
+export const meta = patientTitleMeta("monitoring");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, actor } = await requireClinician(request);

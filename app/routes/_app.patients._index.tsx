@@ -9,6 +9,9 @@ import { PatientsList } from "../components/patients-list";
 import { MyPatientsFilter } from "../components/escalation/my-patients-filter";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("patients");
 
 const PAGE_SIZE = 100;
 

@@ -8,6 +8,9 @@ import { riskStats } from "../models/risk-state.server";
 import { RiskSettings } from "../components/settings/risk-settings";
 import { useLiveRevalidation } from "../components/live";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("riskSettings");
 
 const DAYS = 30;
 

@@ -8,6 +8,9 @@ import { WhatsappSettings } from "../components/settings/whatsapp-settings";
 import { useLiveRevalidation } from "../components/live";
 import { invariantResponse } from "../lib/responses.server";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("settings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { org, clinician } = await requireClinician(request);

@@ -10,6 +10,9 @@ import { createSession } from "../auth/session.server";
 import { normalizeEmail, verifyLogin } from "../models/clinician.server";
 import { useStrings } from "../components/use-strings";
 import { safeRedirect } from "../lib/safe-redirect";
+import { titleMeta } from "../lib/page-title";
+
+export const meta = titleMeta("signIn");
 
 const LoginSchema = z.object({
   email: z.string().trim().email().max(254),

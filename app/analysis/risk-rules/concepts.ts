@@ -229,6 +229,12 @@ export const PAIRS: PairDef[] = [
 /** Single-signal tier, read from FAMILIES[].single. */
 export const SINGLES = FAMILIES.filter((f) => f.single).map((f) => ({ family: f.family, ...f.single!, cancelledBy: f.single!.cancelledBy ?? SINGLE_BENIGN }));
 export const BENIGN = new Set<ConceptFamily>(["LIFE_CHOICE", "ROUTINE", "DENIAL", "MEDIA", "MEDIA_SELF", "LEISURE", "REFUSAL", "BREAK", "ADVICE_Q", "SKIN", "ERRAND", "START"]);
+/**
+ * Indirect cues (round 3): a concept match made only of these families is a farewell, a final
+ * arrangement, a decision or a time without a self-directed risk concept — MEDIUM at most unless
+ * the message also names means, a method, death or the absence of the self (risk-lexicon.ts).
+ */
+export const CUE_FAMILIES = new Set<ConceptFamily>(["FAREWELL", "FAREWELL:love", "FINALITY", "FINALITY:calm", "TIMEFRAME", "DECISION", "DECISION:since", "LAST_SESSION", "ARRANGEMENTS", "ARRANGEMENTS:care", "ARRANGEMENTS:after", "GIVEAWAY:final", "PLAN", "SECRECY", "DEATH_WISH", "DWELL", "STARING", "LINGER"]);
 /** the weak DEATH_WISH family is implied by the strong one */
 export const IMPLIES: ReadonlyMap<ConceptFamily, ConceptFamily> = new Map([["DEATH_WISH:strong", "DEATH_WISH"]]);
 

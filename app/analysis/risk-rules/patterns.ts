@@ -5,10 +5,12 @@
 //   escalator        ambiguous exit wording: HIGH only next to other MEDIUM+ risk
 //   notAfter         dropped when the clause before ends with this ("la doctora dijo que")
 //   unless           skipped when the whole message matches this
+//   cue              an indirect cue (farewell, absence, a time next to "lo hago"): HIGH only with a
+//                    self-directed risk concept in the message (risk-rules/self-reference.ts), else MEDIUM at most
 import type { RiskFlag } from "../risk-types";
 import type { RiskLevel } from "../risk-level";
 
-export type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp; escalator?: boolean; unless?: RegExp }];
+export type Row = [flag: RiskFlag, level: RiskLevel, src: string, opts?: { negatable?: boolean; notAfter?: RegExp; escalator?: boolean; unless?: RegExp; cue?: boolean }];
 
 export const DRUGS =
   "sertralina|sertraline|fluoxetina|fluoxetine|escitalopram|citalopram|paroxetina|paroxetine|venlafaxina|" +
@@ -63,7 +65,7 @@ export const ROWS: Row[] = [
   ["suicidal_ideation", "HIGH", "\\b" + CUE_EN + "(?: \\w+){0,3}? " + TARGET_EN],
   // "no tengo razones para vivir", "vivir ya no tiene sentido": absence of reasons to live
   ["suicidal_ideation", "HIGH", "\\b(?:no tengo|sin|ya no tengo|no me quedan|no hay) (?:\\w+ )?(?:razon|razones|motivos?|ganas|fuerzas|sentido) (?:para|de) (?:vivir|seguir viviendo|seguir viv[oa])\\b|\\b(?:vivir|la vida|mi vida|seguir viviendo) (?:ya )?no tiene (?:sentido|caso|razon de ser)\\b", { negatable: false }],
-  ["suicidal_ideation", "HIGH", "\\b(?:manana|pronto|ya|hoy) (?:ya )?no (?:voy a|vaya a) estar\\b(?=[\\s.!?]*$|[\\s.!?,;]*(?:gracias|perdon|adios|cuidense|los quiero|las quiero|te quiero|para nadie|mas\\b|con ustedes))|\\bno voy a durar mucho\\b|\\bgracias por todo\\b(?=.{0,40}\\b(?:adios|perdon|no voy a estar|despedir))", { negatable: false }],
+  ["suicidal_ideation", "HIGH", "\\b(?:manana|pronto|ya|hoy) (?:ya )?no (?:voy a|vaya a) estar\\b(?=[\\s.!?]*$|[\\s.!?,;]*(?:gracias|perdon|adios|cuidense|los quiero|las quiero|te quiero|para nadie|mas\\b|con ustedes))|\\bno voy a durar mucho\\b|\\bgracias por todo\\b(?=.{0,40}\\b(?:adios|perdon|no voy a estar|despedir))", { negatable: false , cue: true }],
   ["suicidal_ideation", "HIGH", "\\bojala me (?:atropell\\w*|pise|mate|choque|caiga (?:un|algo)|pase algo|muera|lleve)\\b|\\b(?:irme|estar|reunirme) con (?:mi|mis) \\w+ (?:al|en el) cielo\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:would be|d be|be|are|is) (?:fine|better|happier|ok|okay|better off|relieved)(?: \\w+){0,2} (?:without me|if i (?:just )?(?:wasnt|werent|was not|were not|was gone|were gone|died|disappeared|wasnt here|wasnt around))\\b"],
   ["suicidal_ideation", "HIGH", "\\b(?:going to|gonna|about to|want to|ready to) jump\\b(?=\\s*(?:$|[.!?;,]|off|from))|\\bplanning (?:how|when) (?:id|i would|to) (?:do it|end it)|\\b(?:except|but|other than|only) (?:dying|death|to die|suicide|ending it)\\b|\\bwish i (?:wasnt|werent|was not|were not) (?:alive|here|born|around)\\b", { negatable: false }],
