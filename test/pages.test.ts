@@ -172,3 +172,51 @@ describe("pages: tenancy", () => {
     expect(evil.headers.get("Location")).toBe("/patients");
   });
 });
+
+describe("words (issue 14 item 7)", () => {
+  it("tab titles say where you are, with the patient's initials only", async () => {
+    const { patientTitleMeta, titleMeta, initials } = await import("../app/lib/page-title");
+    const monitoringRoute = await import("../app/routes/_app.patients.$patientId.monitoring");
+    const chatRoute = await import("../app/routes/_app.patients.$patientId.chat");
+    const patient = { id: "routes/_app.patients.$patientId", data: { patient: { name: "María Guadalupe Sanz" } } };
+    const root = (locale: string) => ({ id: "root", data: { locale } });
+    expect(initials("María Guadalupe Sanz")).toBe("M. G. S.");
+    expect(initials("  lucía  ")).toBe("L.");
+    expect((monitoringRoute.meta as any)({ matches: [root("en"), patient] })).toEqual([{ title: "M. G. S. — Monitoring · Kura" }]);
+    expect((chatRoute.meta as any)({ matches: [root("es"), patient] })).toEqual([{ title: "M. G. S. — Chat · Kura" }]);
+    expect(patientTitleMeta("monitoring")({ matches: [root("es"), patient] })).toEqual([{ title: "M. G. S. — Seguimiento · Kura" }]);
+    expect(JSON.stringify((monitoringRoute.meta as any)({ matches: [root("en"), patient] }))).not.toContain("María");
+    expect((patientsList as any).meta({ matches: [root("en")] })).toEqual([{ title: "Patients · Kura" }]);
+    expect((leadsPage as any).meta({ matches: [root("es")] })).toEqual([{ title: "Contactos nuevos · Kura" }]);
+    expect((settingsPage as any).meta({ matches: [root("en")] })).toEqual([{ title: "WhatsApp settings · Kura" }]);
+    expect(titleMeta("signIn")({ matches: [root("es")] })).toEqual([{ title: "Entrar · Kura" }]);
+  });
+
+  it("a voice note's state reads the same in the chat and on monitoring", async () => {
+    const { voiceNoteState } = await import("../app/lib/voice-note");
+    const { STRINGS } = await import("../app/i18n");
+    const chatRoute = await import("../app/routes/_app.patients.$patientId.chat");
+    const { patientId: pid } = await makePatient(a.orgId, { name: "Voz" });
+    await addPatientMessages(a.orgId, pid, [
+      { direction: "INBOUND", type: "audio", content: null, mediaUrl: null, transcriptionState: "pending", at: localTime(TZ, 0, 0, 10) },
+      { direction: "INBOUND", type: "audio", content: null, mediaUrl: "/media/00000000-0000-0000-0000-000000000001", transcriptionState: "no_provider", at: localTime(TZ, 0, 0, 11) },
+    ]);
+    const mon = await (await call(monitoring.loader, get(`/patients/${pid}/monitoring`, { Cookie: a.cookie }), { patientId: pid })).json();
+    const chat = await (await call(chatRoute.loader, get(`/patients/${pid}/chat`, { Cookie: a.cookie }), { patientId: pid })).json();
+    for (const t of [STRINGS.en, STRINGS.es]) {
+      const fromMonitoring = mon.messages.map((m: any) => voiceNoteState(m, t));
+      const fromChat = chat.messages.map((m: any) => voiceNoteState(m, t));
+      expect(fromChat).toEqual(fromMonitoring);
+    }
+    expect(mon.messages.map((m: any) => voiceNoteState(m, STRINGS.en))).toEqual([
+      "Voice note · audio not downloaded yet · transcription pending",
+      "Voice note · not transcribed: no transcription service configured",
+    ]);
+  });
+
+  it("the language switch keeps the page's query (a search, a page number)", async () => {
+    const res = await call(localeRoute.action, form("/locale", { locale: "es", redirectTo: "/patients?q=luc%C3%ADa&page=2" }, { Cookie: a.cookie }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/patients?q=luc%C3%ADa&page=2");
+  });
+});

@@ -51,10 +51,10 @@ describe("analyzeDayLocal", () => {
     ]);
     expect(day.language).toBe("es");
     expect(day.risk_level).toBe("LOW");
-    expect(day.summary).toMatch(/El paciente envió 2 mensajes/);
+    expect(day.summary).toMatch(/^Mensajes del día: 2 \(de paciente: 2\)\./);
     expect(day.summary).toMatch(/triste|sola/);
     expect(day.suggestion).toMatch(/próxima sesión/);
-    expect(day.emotional_state).toMatch(/triste|agotada|sola/);
+    expect(day.emotional_state).toMatch(/tristeza|agotamiento/);
     expect(day.sentiment_score).toBeLessThan(0);
   });
 
@@ -95,8 +95,39 @@ describe("analyzeDayLocal", () => {
   it("only clinic lines → says so, no risk", () => {
     const day = analyzeDayLocal([c("Le recordamos su cita del jueves a las 10:00", 9), c("¿Confirma asistencia?", 12)]);
     expect(day.risk_level).toBe("NONE");
-    expect(day.summary).toMatch(/Solo hubo mensajes de la clínica/);
+    expect(day.summary).toMatch(/^Mensajes del día: 2, todos de la clínica/);
     expect(day.message_count).toBe(2);
+  });
+
+  it("Spanish wording is gender-neutral: no 'el paciente', no -o/-a emotion words", () => {
+    const days = [
+      analyzeDayLocal([p("Hoy estoy animada y contenta, me siento mejor", 9)]),
+      analyzeDayLocal([p("Estoy animado, todo bien", 9)]),
+      analyzeDayLocal([p("Estoy muy ansiosa y cansada, no dormí", 9), p("Ya no quiero vivir", 23)]),
+      analyzeDayLocal([p("Me siento agobiado y nervioso", 9)]),
+      analyzeDayLocal([c("¿Cómo sigue?", 9)]),
+    ];
+    for (const day of days) {
+      const words = `${day.summary} ${day.suggestion} ${day.emotional_state}`.replace(/«[^»]*»/g, ""); // quotes are the patient's own words
+      expect(words).not.toMatch(/\b(?:el|la|al|del) paciente\b/i);
+      expect(day.emotional_state).not.toMatch(/\b(?:animad|tranquil|ansios|angustiad|agotad|desesperanzad)[oa]\b/);
+    }
+    expect(days[0]!.emotional_state).toBe(days[1]!.emotional_state);
+  });
+
+  it("the summary counts the same messages as message_count (the day's header)", () => {
+    const day = analyzeDayLocal([c("¿Qué tal el fin de semana?", 9), p("Regular, estuve triste", 10), p("Hoy algo mejor", 18)]);
+    expect(day.message_count).toBe(3);
+    expect(day.summary).toMatch(/^Mensajes del día: 3 \(de paciente: 2\)\./);
+    const en = analyzeDayLocal([c("How was your weekend?", 9), p("I felt sad on Saturday", 10)]);
+    expect(en.summary).toMatch(/^Messages this day: 2 \(from the patient: 1\)\./);
+  });
+
+  it("writes in the organization's language when given one", () => {
+    const day = analyzeDayLocal([p("Estoy muy triste, no dormí nada anoche.", 8)], { language: "en" });
+    expect(day.language).toBe("en");
+    expect(day.summary).toMatch(/^Messages this day: 1/);
+    expect(day.suggestion).toMatch(/next session/);
   });
 
   it("clinic lines never raise the patient's risk", () => {

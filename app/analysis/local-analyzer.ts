@@ -146,17 +146,18 @@ function trimTo(s: string, max = 180): string {
 // ---------------------------------------------------------------------------------------
 
 type Emotion = "crisis" | "hopeless" | "distressed" | "anxious" | "sad" | "tired" | "irritable" | "calm" | "upbeat" | "stable";
-const EMOTION_WORDS: Record<Emotion, { m: string; f: string; en: string }> = {
-  crisis: { m: "en crisis", f: "en crisis", en: "in crisis" },
-  hopeless: { m: "desesperanzado", f: "desesperanzada", en: "hopeless" },
-  distressed: { m: "angustiado", f: "angustiada", en: "distressed" },
-  anxious: { m: "ansioso", f: "ansiosa", en: "anxious" },
-  sad: { m: "triste", f: "triste", en: "sad" },
-  tired: { m: "agotado", f: "agotada", en: "exhausted" },
-  irritable: { m: "irritable", f: "irritable", en: "irritable" },
-  calm: { m: "tranquilo", f: "tranquila", en: "calm" },
-  upbeat: { m: "animado", f: "animada", en: "upbeat" },
-  stable: { m: "estable", f: "estable", en: "stable" },
+// Spanish as nouns ("ansiedad", "buen ánimo"): gender-neutral, never "animado"/"animada".
+const EMOTION_WORDS: Record<Emotion, { es: string; en: string }> = {
+  crisis: { es: "crisis", en: "in crisis" },
+  hopeless: { es: "desesperanza", en: "hopeless" },
+  distressed: { es: "angustia", en: "distressed" },
+  anxious: { es: "ansiedad", en: "anxious" },
+  sad: { es: "tristeza", en: "sad" },
+  tired: { es: "agotamiento", en: "exhausted" },
+  irritable: { es: "irritabilidad", en: "irritable" },
+  calm: { es: "calma", en: "calm" },
+  upbeat: { es: "buen ánimo", en: "upbeat" },
+  stable: { es: "estable", en: "stable" },
 };
 const EMOTION_CUES: Array<[Emotion, RegExp]> = [
   ["anxious", /\b(?:ansios[oa]|ansiedad|nervios\w*|panico|preocupad[oa]|anxious|anxiety|nervous|worried|panic)\b/],
@@ -176,8 +177,6 @@ function emotionalState(
   language: "es" | "en",
 ): string {
   const norm = texts.map((t) => normalise(t, language).text).join(" \n ");
-  const feminine = /\b(?:estoy|me siento|me senti|ando|sigo|toy|quede) (?:muy |re |tan |bien |medio |super |un poco )?\w+a\b/.test(norm) &&
-    /\b(?:cansada|sola|agotada|ansiosa|tranquila|contenta|angustiada|deprimida|preocupada|nerviosa|desesperada|agobiada|abrumada|animada|enojada|harta|bajoneada|vacia)\b/.test(norm);
   const picked: Emotion[] = [];
   const add = (e: Emotion) => {
     if (!picked.includes(e)) picked.push(e);
@@ -195,7 +194,7 @@ function emotionalState(
     add(e);
   }
   if (!picked.length) add(sentiment > 0.25 ? "upbeat" : sentiment < -0.25 ? "sad" : "stable");
-  const words = picked.slice(0, 2).map((e) => (language === "en" ? EMOTION_WORDS[e].en : feminine ? EMOTION_WORDS[e].f : EMOTION_WORDS[e].m));
+  const words = picked.slice(0, 2).map((e) => EMOTION_WORDS[e][language]);
   return words.join(language === "en" ? " and " : " y ");
 }
 
@@ -205,7 +204,7 @@ function emotionalState(
 
 const SUGGEST: Record<"es" | "en", Record<string, string>> = {
   es: {
-    HIGH: "URGENTE: contactar hoy mismo con el paciente por llamada (no solo mensaje) para valorar el riesgo de forma directa, revisar y activar su plan de seguridad y, si el riesgo es inminente, derivar a urgencias (112/911) y avisar a su red de apoyo.",
+    HIGH: "URGENTE: contactar hoy mismo por llamada (no solo mensaje) para valorar el riesgo de forma directa, revisar y activar su plan de seguridad y, si el riesgo es inminente, derivar a urgencias (112/911) y avisar a su red de apoyo.",
     overdose: "Si refiere una ingesta reciente de medicación o tóxicos, indicar que acuda a urgencias de inmediato.",
     harm_to_others: "Valorar también el riesgo para terceros y la necesidad de protegerlos.",
     medication_refusal: "Contactar en las próximas 24–48 h para explorar los motivos del abandono de la medicación y coordinar con psiquiatría; no ajustar pautas sin valoración.",
@@ -215,7 +214,7 @@ const SUGGEST: Record<"es" | "en", Record<string, string>> = {
     MEDIUM: "Programar un contacto en las próximas 48 h para valorar la evolución.",
     LOW: "Hacer seguimiento en la próxima sesión del estado de ánimo, el sueño y la ansiedad, y reforzar estrategias de afrontamiento.",
     NONE: "Sin señales de riesgo; continuar con el seguimiento habitual.",
-    SILENT: "El paciente no escribió; valorar un mensaje de seguimiento.",
+    SILENT: "Sin mensajes de paciente; valorar un mensaje de seguimiento.",
   },
   en: {
     HIGH: "URGENT: contact the patient today by phone (not only a message) to assess risk directly, review and activate their safety plan and, if risk is imminent, refer to emergency services (911/112) and alert their support network.",
@@ -271,10 +270,11 @@ function isSmallTalk(norm: string): boolean {
   return toks.length <= 6 && toks.every((t) => SMALL_TALK_WORDS.has(t));
 }
 
-export function analyzeDayLocal(lines: TranscriptLine[]): DailyAnalysis {
+/** `language`: the organization's language when it has one; else the conversation's. */
+export function analyzeDayLocal(lines: TranscriptLine[], opts: { language?: "es" | "en" } = {}): DailyAnalysis {
   const ordered = [...lines].sort((a, b) => a.at.getTime() - b.at.getTime());
   const patient = ordered.filter((l) => l.role === "patient" && l.text && l.text.trim());
-  const language = detectLanguage((patient.length ? patient : ordered).map((l) => l.text ?? "").join("\n"));
+  const language = opts.language ?? detectLanguage((patient.length ? patient : ordered).map((l) => l.text ?? "").join("\n"));
   const S = language === "es";
 
   if (!patient.length) {
@@ -284,7 +284,7 @@ export function analyzeDayLocal(lines: TranscriptLine[]): DailyAnalysis {
       risk_level: "NONE",
       risk_flags: [],
       summary: ordered.length
-        ? S ? `Solo hubo mensajes de la clínica (${ordered.length}); el paciente no escribió.` : `Only clinic messages (${ordered.length}); the patient did not write.`
+        ? S ? `Mensajes del día: ${ordered.length}, todos de la clínica; sin mensajes de paciente.` : `Messages this day: ${ordered.length}, all from the clinic; the patient did not write.`
         : S ? "No hubo mensajes este día." : "No messages this day.",
       suggestion: suggestionFor("NONE", [], language, true),
       language,
@@ -342,10 +342,13 @@ export function analyzeDayLocal(lines: TranscriptLine[]): DailyAnalysis {
   }
   if (!picked.length) picked.push(candidates[candidates.length - 1]);
   const quoted = picked.map((c) => (S ? `«${trimTo(redact(c.text, language))}»` : `"${trimTo(redact(c.text, language))}"`));
+  // The same count as the day's header (message_count: every message of the day), then the
+  // patient's share; gender-neutral ("paciente", never "el paciente").
   const n = patient.length;
+  const risk = RISK_ORDER[level] >= RISK_ORDER.MEDIUM;
   const lead = S
-    ? `El paciente envió ${n} mensaje${n === 1 ? "" : "s"}${RISK_ORDER[level] >= RISK_ORDER.MEDIUM ? ` con señales de riesgo (${LEVEL_ES[level]})` : ""}.`
-    : `The patient sent ${n} message${n === 1 ? "" : "s"}${RISK_ORDER[level] >= RISK_ORDER.MEDIUM ? ` with risk signals (${level})` : ""}.`;
+    ? `Mensajes del día: ${ordered.length} (de paciente: ${n}).${risk ? ` Señales de riesgo: ${LEVEL_ES[level]}.` : ""}`
+    : `Messages this day: ${ordered.length} (from the patient: ${n}).${risk ? ` Risk signals: ${level.toLowerCase()}.` : ""}`;
   const summary = `${lead} ${S ? "Destacado" : "Key messages"}: ${quoted.join(" ")}`;
 
   return {

@@ -41,6 +41,8 @@ export async function chatThread(orgId: string, patientId: string, locale: Local
       timestamp: messageLog.timestamp,
       template: messageLog.template,
       transcriptionState: messageLog.transcriptionState,
+      transcriptionError: messageLog.transcriptionError,
+      mediaUrl: messageLog.mediaUrl,
       riskLevel: messageLog.riskLevel,
     })
     .from(messageLog)
@@ -58,6 +60,10 @@ export async function chatThread(orgId: string, patientId: string, locale: Local
     at: m.timestamp.toISOString(),
     templateName: (m.template as { name?: string } | null)?.name ?? null,
     riskLevel: m.direction === "INBOUND" ? m.riskLevel : null,
+    // Voice notes: the player and the same state wording as monitoring (app/lib/voice-note.ts).
+    mediaUrl: m.type === "audio" ? m.mediaUrl : null,
+    transcriptionState: m.type === "audio" ? m.transcriptionState : null,
+    transcriptionError: m.type === "audio" ? m.transcriptionError : null,
   }));
 }
 

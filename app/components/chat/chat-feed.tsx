@@ -3,6 +3,7 @@ import { useFetcher, useLocation } from "@remix-run/react";
 import { formatDay, formatTime } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
 import { Tick } from "./ticks";
+import { voiceNoteState } from "../../lib/voice-note";
 import { ActionError, type ActionResult } from "./action-error";
 
 export interface ChatMessage {
@@ -15,6 +16,9 @@ export interface ChatMessage {
   at: string;
   templateName: string | null;
   riskLevel?: string | null;
+  mediaUrl?: string | null;
+  transcriptionState?: string | null;
+  transcriptionError?: string | null;
 }
 
 export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; timezone: string }) {
@@ -33,8 +37,9 @@ export function ChatFeed({ messages, timezone }: { messages: ChatMessage[]; time
     else el.scrollTop = el.scrollHeight;
   }, [messages.length, focused]);
   let lastDay = "";
+  // Focusable: the thread scrolls on its own, and a keyboard must be able to scroll it.
   return (
-    <div ref={box} className="max-h-[60vh] min-h-[16rem] overflow-y-auto bg-[#efeae2] px-4 py-4">
+    <div ref={box} tabIndex={0} className="max-h-[60vh] min-h-[16rem] overflow-y-auto bg-[#efeae2] px-3 py-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-teal-600 sm:px-4">
       {messages.length === 0 ? <p className="py-12 text-center text-sm text-slate-500">{t.chatEmpty}</p> : null}
       <ol aria-label={t.chatMessages} className="flex flex-col gap-2">
         {messages.map((m) => {
@@ -62,15 +67,23 @@ function Bubble({ m, time }: { m: ChatMessage; time: string }) {
   const risky = !m.outbound && (m.riskLevel === "HIGH" || m.riskLevel === "MEDIUM");
   const tone = !m.outbound ? `self-start bg-white ${m.riskLevel === "HIGH" ? "ring-2 ring-red-600" : risky ? "ring-2 ring-amber-500" : ""}` : failed ? "self-end bg-red-50 ring-1 ring-red-300" : "self-end bg-[#d9fdd3]";
   return (
-    <div data-direction={m.outbound ? "out" : "in"} className={`max-w-[75%] rounded-lg px-3 py-1.5 text-[15px] text-slate-900 shadow-sm ${tone}`}>
+    <div data-direction={m.outbound ? "out" : "in"} className={`max-w-[85%] rounded-lg sm:max-w-[75%] px-3 py-1.5 text-[15px] text-slate-900 shadow-sm ${tone}`}>
       {risky ? (
         <p className={`mb-0.5 inline-block rounded px-1.5 py-0.5 text-xs font-bold ${m.riskLevel === "HIGH" ? "bg-red-700 text-white" : "bg-amber-500 text-black"}`}>
           {m.riskLevel === "HIGH" ? t.highRiskMessage : t.mediumRiskMessage}
         </p>
       ) : null}
       {m.templateName ? <p className="text-xs font-semibold text-emerald-800">{t.template}: {m.templateName}</p> : null}
-      <p className="whitespace-pre-wrap break-words">{m.content ?? <em className="text-slate-500">[{m.type}]</em>}</p>
-      <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-500">
+      {m.type === "audio" ? (
+        <>
+          {m.mediaUrl ? <audio controls preload="none" src={m.mediaUrl} aria-label={t.voiceNote} className="h-9 w-64 max-w-full" /> : null}
+          <p className="text-xs italic text-slate-600">{voiceNoteState({ content: m.content, mediaUrl: m.mediaUrl ?? null, transcriptionState: m.transcriptionState ?? null, transcriptionError: m.transcriptionError }, t)}</p>
+          {m.content ? <p className="whitespace-pre-wrap wrap-anywhere"><span className="sr-only">{t.transcription}: </span>{m.content}</p> : null}
+        </>
+      ) : (
+        <p className="whitespace-pre-wrap wrap-anywhere">{m.content ?? <em className="text-slate-500">[{m.type}]</em>}</p>
+      )}
+      <p className="mt-0.5 flex items-center justify-end gap-1 text-[11px] text-slate-600">
         <time dateTime={m.at}>{time}</time>
         {m.outbound ? <Tick status={m.status} reason={m.reason} /> : null}
       </p>

@@ -1,4 +1,5 @@
 import { RiskBadge } from "../risk-badge";
+import { formatScore } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
 import { analyzerLabel, count, flagLabel, upperFirst } from "./labels";
 
@@ -41,8 +42,7 @@ export function DailySummaries({ summaries }: { summaries: Summary[] }) {
                   <h3 id={`summary-${s.day}`} className="font-semibold">{upperFirst(dayTitle(s.day, locale))}</h3>
                   <RiskBadge level={s.riskLevel} />
                   <span className="text-xs text-slate-600">
-                    {count(t, "messagesCount", s.messageCount)} · {t.sentiment} {s.sentimentScore > 0 ? "+" : ""}
-                    {s.sentimentScore.toFixed(2)}
+                    {count(t, "messagesCount", s.messageCount)} · {t.sentiment} {formatScore(s.sentimentScore, locale)}
                   </span>
                   <span className="ml-auto rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300" title={s.model}>
                     {analyzerLabel(s.analyzer, t)}

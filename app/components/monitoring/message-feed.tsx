@@ -2,6 +2,7 @@ import type { Strings } from "../../i18n";
 import { formatTime } from "../../lib/format";
 import { useLocale, useStrings } from "../use-strings";
 import { upperFirst } from "./labels";
+import { voiceNoteState } from "../../lib/voice-note";
 
 export interface FeedMessage {
   id: string;
@@ -23,30 +24,6 @@ function dayHeading(day: string, locale: string) {
   return new Intl.DateTimeFormat(locale === "es" ? "es-ES" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
     new Date(`${day}T12:00:00Z`),
   );
-}
-
-function transcriptionNote(m: FeedMessage, t: Strings) {
-  switch (m.transcriptionState) {
-    case "done":
-    case "completed":
-    case "transcribed":
-      return m.content ? null : t.transcriptionEmpty;
-    case "failed":
-      return `${t.transcriptionFailed}${m.transcriptionError ? `: ${m.transcriptionError}` : ""}`;
-    case "no_provider":
-    case "unavailable":
-    case "not_configured":
-    case "skipped":
-    case "disabled":
-      return t.notTranscribedNoService;
-    case "pending":
-    case "queued":
-    case null:
-    case undefined:
-      return m.content ? null : t.transcriptionPending;
-    default:
-      return m.transcriptionError ?? m.transcriptionState;
-  }
 }
 
 const TYPE_KEY: Record<string, keyof Strings> = {
@@ -86,7 +63,6 @@ export function MessageFeed({ messages, timezone }: { messages: FeedMessage[]; t
               <ol className="space-y-2">
                 {g.items.map((m) => {
                   const inbound = m.direction === "INBOUND";
-                  const note = m.type === "audio" ? transcriptionNote(m, t) : null;
                   const typeKey = TYPE_KEY[m.type];
                   return (
                     <li key={m.id} className={`flex ${inbound ? "justify-start" : "justify-end"}`}>
@@ -103,17 +79,13 @@ export function MessageFeed({ messages, timezone }: { messages: FeedMessage[]; t
                         </p>
                         {m.type === "audio" ? (
                           <div className="mt-1">
-                            {m.mediaUrl ? (
-                              <audio controls preload="none" src={m.mediaUrl} aria-label={t.voiceNote} className="h-9 w-64 max-w-full" />
-                            ) : (
-                              <p className="text-slate-600">{t.voiceNoteUnavailable}</p>
-                            )}
-                            {m.content ? <p className="mt-1 whitespace-pre-wrap"><span className="sr-only">{t.transcription}: </span>{m.content}</p> : null}
-                            {note ? <p className="mt-1 text-xs italic text-slate-600">{note}</p> : null}
+                            {m.mediaUrl ? <audio controls preload="none" src={m.mediaUrl} aria-label={t.voiceNote} className="h-9 w-64 max-w-full" /> : null}
+                            <p className="mt-1 text-xs italic text-slate-600">{voiceNoteState(m, t)}</p>
+                            {m.content ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere"><span className="sr-only">{t.transcription}: </span>{m.content}</p> : null}
                           </div>
                         ) : (
                           <>
-                            {m.content ? <p className="mt-1 whitespace-pre-wrap">{m.content}</p> : null}
+                            {m.content ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{m.content}</p> : null}
                             {m.mediaUrl && m.type !== "text" ? (
                               <a href={m.mediaUrl} className="mt-1 inline-block text-xs font-medium text-teal-800 underline">{t.openAttachment}</a>
                             ) : null}

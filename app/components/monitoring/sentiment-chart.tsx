@@ -3,6 +3,7 @@ import { CategoryScale, Chart as ChartJS, LinearScale, LineElement, PointElement
 import { Line } from "react-chartjs-2";
 import { useLocale, useStrings } from "../use-strings";
 import { levelKey } from "./labels";
+import { formatScore } from "../../lib/format";
 
 // Only the parts a line chart needs (no tooltip plugin: each day's value and risk are in the
 // summaries below and in the canvas fallback): the monitoring page stays under 150 KB gzipped.
@@ -74,10 +75,12 @@ export function SentimentChart({ points, today }: { points: ChartPoint[]; today:
           aria-label={label}
           role="img"
           data={data}
-          fallbackContent={<p>{shown.map((p) => `${p.day}: ${p.sentimentScore.toFixed(2)} (${t[`risk${levelKey(p.riskLevel)}`]})`).join("; ")}</p>}
+          fallbackContent={<p>{shown.map((p) => `${p.day}: ${formatScore(p.sentimentScore, locale)} (${t[`risk${levelKey(p.riskLevel)}`]})`).join("; ")}</p>}
           options={{
             responsive: true,
             maintainAspectRatio: false,
+            // Axis numbers in the clinician's locale ("0,5" in Spanish).
+            locale: locale === "es" ? "es-ES" : "en-GB",
             animation: false,
             scales: {
               y: { min: -1, max: 1, ticks: { stepSize: 0.5 }, grid: { color: (c) => (c.tick?.value === 0 ? "#94a3b8" : "#e2e8f0") } },

@@ -1,5 +1,5 @@
 import { useLocale, useStrings } from "../use-strings";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatTrendReason } from "../../lib/format";
 import { flagLabel } from "../monitoring/labels";
 import { AcknowledgeForm } from "./acknowledge-form";
 import { AlertNotifications, type NotificationItemView } from "../escalation/alert-notifications";
@@ -47,7 +47,7 @@ export function AlertCard({ alert, timezone, extra }: { alert: AlertCardData; ti
       {alert.messageContent ? (
         <blockquote className="mt-1 border-l-4 border-red-300 pl-2 text-slate-800">“{alert.messageContent}”</blockquote>
       ) : alert.source === "trend" ? (
-        <p className="mt-1 text-slate-800">{t.trendAlertReason}{alert.reason ? <span className="text-slate-600"> · {alert.reason}</span> : null}</p>
+        <p className="mt-1 text-slate-800">{t.trendAlertReason}{alert.reason ? <span className="text-slate-600"> · {formatTrendReason(alert.reason, locale)}</span> : null}</p>
       ) : alert.reason ? (
         <p className="mt-1 text-slate-800">{alert.reason}</p>
       ) : null}
