@@ -30,10 +30,10 @@ export function PatientsList({ patients, matches = {}, newContacts, total, page,
           <h1 id="patients-heading" className="text-2xl font-semibold">{t.patients}</h1>
           <p className="text-sm text-slate-600">{t.patientsLead}</p>
         </div>
-        <Form method="get" role="search" className="flex gap-2">
+        <Form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
           <label htmlFor="q" className="sr-only">{t.searchPatients}</label>
-          <input id="q" name="q" type="search" defaultValue={search} placeholder={t.searchPatients} className="w-64 rounded-md border border-slate-300 bg-white px-3 py-1.5" />
-          <button className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">{t.search}</button>
+          <input id="q" name="q" type="search" defaultValue={search} placeholder={t.searchPatients} className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 sm:min-h-0 sm:w-64 sm:flex-none" />
+          <button className="min-h-11 rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800 sm:min-h-0">{t.search}</button>
         </Form>
       </div>
       <NewContactRows contacts={newContacts} timezone={timezone} />
@@ -60,7 +60,7 @@ export function PatientsList({ patients, matches = {}, newContacts, total, page,
                     </span>
                   ) : null}
                   <RiskState state={p.state} timezone={timezone} />
-                  <span className="w-52 text-right text-sm text-slate-600">
+                  <span className="w-full text-sm text-slate-600 sm:w-52 sm:text-right">
                     {t.lastMessage}: {p.lastMessageAt ? formatDateTime(p.lastMessageAt, locale, timezone) : t.never}
                   </span>
                 </Link>

@@ -5,7 +5,7 @@ import { useStrings } from "../components/use-strings";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 const tab = ({ isActive }: { isActive: boolean }) =>
-  `border-b-2 px-4 py-2 text-sm font-semibold ${isActive ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900"}`;
+  `whitespace-nowrap border-b-2 px-3 py-2 text-sm font-semibold sm:px-4 ${isActive ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900"}`;
 
 export default function SettingsLayout() {
   const t = useStrings();

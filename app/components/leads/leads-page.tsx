@@ -81,7 +81,7 @@ export function LeadsPage(props: {
                     <input type="hidden" name="leadId" value={lead.id} />
                     <div>
                       <label htmlFor={inputId} className="block text-sm font-medium">{t.patientName}</label>
-                      <input id={inputId} name="name" required maxLength={200} defaultValue={lead.name ?? lead.profileName ?? ""} className="mt-1 w-64 rounded-md border border-slate-300 px-3 py-1.5" />
+                      <input id={inputId} name="name" required maxLength={200} defaultValue={lead.name ?? lead.profileName ?? ""} className="mt-1 w-full max-w-64 rounded-md border border-slate-300 px-3 py-1.5" />
                     </div>
                     <button type="submit" disabled={busy} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
                       {t.convertToPatient}

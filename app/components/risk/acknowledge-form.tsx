@@ -27,13 +27,13 @@ export function AcknowledgeForm({ alertId, extra }: { alertId: string; extra?: R
       ))}
       <div className="min-w-[12rem] flex-1">
         <label htmlFor={fields.note.id} className="block text-xs font-medium text-slate-700">{t.ackNoteLabel}</label>
-        <input {...getInputProps(fields.note, { type: "text" })} maxLength={500} placeholder={t.ackNotePlaceholder} className="mt-0.5 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" />
+        <input {...getInputProps(fields.note, { type: "text" })} maxLength={500} placeholder={t.ackNotePlaceholder} className="mt-0.5 min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-base sm:min-h-0 sm:text-sm" />
       </div>
       <fieldset className="flex flex-wrap items-center gap-1.5" disabled={busy}>
         <legend className="sr-only">{t.verdictPrompt}</legend>
         <span aria-hidden="true" className="mr-1 text-xs font-semibold text-slate-700">{t.verdictPrompt}:</span>
         {VERDICTS.map((v) => (
-          <button key={v} type="submit" name="verdict" value={v} className={`rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm focus:outline-none focus-visible:ring-4 disabled:opacity-50 ${TONE[v]}`}>
+          <button key={v} type="submit" name="verdict" value={v} className={`min-h-11 rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm focus:outline-none sm:min-h-0 focus-visible:ring-4 disabled:opacity-50 ${TONE[v]}`}>
             {t[`verdict_${v}`]}
           </button>
         ))}

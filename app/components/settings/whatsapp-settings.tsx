@@ -149,9 +149,9 @@ function EventTable(props: { id: string; title: string; empty: string; help?: st
             <tr>
               <th scope="col" className="py-2 pr-3">{t.eventId}</th>
               <th scope="col" className="py-2 pr-3">{t.eventReceived}</th>
-              <th scope="col" className="py-2 pr-3">{t.phoneNumberId}</th>
+              <th scope="col" className="hidden py-2 pr-3 sm:table-cell">{t.phoneNumberId}</th>
               <th scope="col" className="py-2 pr-3">{t.eventError}</th>
-              <th scope="col" className="py-2 pr-3">{t.attempts}</th>
+              <th scope="col" className="hidden py-2 pr-3 sm:table-cell">{t.attempts}</th>
               <th scope="col" className="py-2"><span className="sr-only">{t.replay}</span></th>
             </tr>
           </thead>
@@ -160,15 +160,15 @@ function EventTable(props: { id: string; title: string; empty: string; help?: st
               <tr key={e.id}>
                 <td className="py-2 pr-3 font-mono">#{e.id}</td>
                 <td className="py-2 pr-3">{props.when(e.receivedAt)}</td>
-                <td className="py-2 pr-3 font-mono text-xs">{e.phoneNumberIds?.join(", ") ?? "—"}</td>
-                <td className="max-w-xs truncate py-2 pr-3 text-slate-700" title={e.error ?? ""}>{e.error ?? "—"}</td>
-                <td className="py-2 pr-3">{e.attempts}</td>
+                <td className="hidden py-2 pr-3 font-mono text-xs sm:table-cell">{e.phoneNumberIds?.join(", ") ?? "—"}</td>
+                <td className="py-2 pr-3 text-slate-700 wrap-anywhere sm:max-w-xs sm:truncate" title={e.error ?? ""}>{e.error ?? "—"}</td>
+                <td className="hidden py-2 pr-3 sm:table-cell">{e.attempts}</td>
                 <td className="py-2 text-right">
                   {props.canReplay ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="replay" />
                     <input type="hidden" name="eventId" value={e.id} />
-                    <button type="submit" aria-label={`${t.replay} #${e.id}`} className="rounded-md border border-teal-700 px-3 py-1 text-sm font-semibold text-teal-800 hover:bg-teal-50">
+                    <button type="submit" aria-label={`${t.replay} #${e.id}`} className="min-h-11 rounded-md border border-teal-700 px-3 py-1 text-sm font-semibold text-teal-800 hover:bg-teal-50 sm:min-h-0">
                       {t.replay}
                     </button>
                   </Form>
