@@ -57,7 +57,7 @@ export function OnCallSettings(p: Props) {
             <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
               <span className="w-28 font-medium capitalize">{weekdayName(s.weekday, locale)}</span>
               <span className="tabular-nums">{hhmm(s.startMinute)}–{hhmm(s.endMinute)}</span>
-              <span className="min-w-0 flex-1 truncate">{s.clinicianName}</span>
+              <span className="min-w-0 flex-1 break-words">{s.clinicianName}</span>
               {p.isAdmin ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
@@ -103,7 +103,7 @@ export function OnCallSettings(p: Props) {
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {p.overrides.map((o) => (
             <li key={o.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-              <span className="min-w-0 flex-1 truncate font-medium">{o.clinicianName}</span>
+              <span className="min-w-0 flex-1 break-words font-medium">{o.clinicianName}</span>
               <span className="tabular-nums text-slate-700">{formatDateTime(o.startsAt, locale, p.timezone)} → {formatDateTime(o.endsAt, locale, p.timezone)}</span>
               {p.isAdmin ? (
                 <Form method="post">
