@@ -282,7 +282,7 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // without a self-directed risk concept (means, method, death or absence of the self) is
   // ambiguous: MEDIUM at most, LOW when the message names an ordinary departure (job, trip, leave).
   const selfRef = variants.some((v) => FIRST_PERSON.test(v.text));
-  const prose = !selfRef && PROSE_START.test(text) && PROSE_END.test(text) && !LAUGHTER.test(plain0) && plain0.split(" ").length >= 4;
+  const prose = !selfRef && isProse(text, plain0);
   const selfRisk = variants.some((v) => SELF_RISK.test(v.text));
   const isCue = (m: RiskMatch) => cues.has(m) || !!(m.families?.length && m.families.every((f) => CUE_FAMILIES.has(f as ConceptFamily)));
   // two DIFFERENT indirect cues (a time and "lo tengo todo pensado", a goodbye and an apology
@@ -317,6 +317,16 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
     if (!result.flags.includes(m.flag)) result.flags.push(m.flag);
   }
   return result;
+}
+/** written prose (capital start, sentence end, no laughter, ≥ 4 words) — see risk-rules/self-reference.ts */
+function isProse(text: string, plain: string): boolean {
+  return PROSE_START.test(text) && PROSE_END.test(text) && !LAUGHTER.test(plain) && plain.split(" ").length >= 4;
+}
+/** prose with no first-person word at all: no layer alerts on it (train:risk uses it as the classifier's veto) */
+export function thirdPersonProse(text: string): boolean {
+  const language = detectLanguage(text ?? "");
+  const variants = [normalise(text ?? "", language), normalise(text ?? "", language === "es" ? "en" : "es")];
+  return !variants.some((v) => FIRST_PERSON.test(v.text)) && isProse(text ?? "", variants[0].text);
 }
 /** content words of the message outside the risk phrases and laughter */
 function restWords(plain: string, matches: RiskMatch[]): number {

@@ -16,7 +16,7 @@ export const FIRST_PERSON = new RegExp(
     "\\b(?:i|im|ive|id|ill|me|my|mine|myself|imma)\\b",
     "\\b(?:yo|me|mi|mis|conmigo|mio|mia|mios|mias)\\b",
     // Spanish is pro-drop: the verb carries the person ("lo hago mañana", "ya no estaré", "tomé todo")
-    "\\b(?:estoy|estaba|estuve|estare|estaria|tengo|tenia|tuve|tendre|voy|iba|fui|ire|quiero|queria|quise|quisiera|puedo|podia|pude|podre|soy|era|sere|seria|hago|hacia|hice|hare|haria|siento|sentia|senti|se|sabia|pienso|pensaba|pense|creo|crei|necesito|necesitaba|aguanto|sirvo|merezco|odio|he|habia|hube|habre|llevo|sigo|vuelvo|volvi|dejo|deje|tome|tomo|corte|corto|intente|intento|compre|consegui|escribo|escribi|digo|dije|doy|di|veo|vi|salgo|sali|aviso|prometo|prometi|juro|ando|duermo|dormi|como|comi|bebi|bebo|quede|quedo|encontre|guarde|guardo|junte|acumule|lo siento|perdon|perdoname|perdonenme|gracias)\\b",
+    "\\b(?:estoy|estaba|estuve|estare|estaria|tengo|tenia|tuve|tendre|voy|iba|fui|ire|quiero|queria|quise|quisiera|puedo|podia|pude|podre|soy|sere|seria|hago|hacia|hice|hare|haria|siento|sentia|senti|sabia|pienso|pensaba|pense|creo|crei|necesito|necesitaba|aguanto|sirvo|merezco|odio|habia|hube|habre|llevo|sigo|vuelvo|volvi|dejo|deje|tome|tomo|corte|corto|intente|intento|compre|consegui|escribo|escribi|digo|dije|doy|di|veo|vi|salgo|sali|aviso|prometo|prometi|juro|ando|duermo|dormi|comi|bebi|bebo|quede|quedo|encontre|guarde|guardo|junte|acumule|lo siento|perdon|perdoname|perdonenme|gracias)\\b",
   ].join("|"),
 );
 
