@@ -14,16 +14,21 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 function kura(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "cli/index.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, META_WA_PHONE_ID: "" },
-    encoding: "utf8",
-  });
+  const r = run(...args);
   const lines = r.stdout.trim().split("\n");
   return { status: r.status, json: r.status === 0 ? JSON.parse(lines[lines.length - 1]!) : null, stderr: r.stderr.trim() };
 }
 
-describe("kura CLI", () => {
+function run(...args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "cli/index.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database.url, META_WA_PHONE_ID: "" },
+    encoding: "utf8",
+  });
+}
+
+// Each spawn starts tsx and the app's modules: seconds apiece on a loaded machine.
+describe("kura CLI", { timeout: 240_000 }, () => {
   it("creates an organization, a clinician, a patient and a token", () => {
     const org = kura("org:create", "--name", "Clínica Sur", "--phone-number-id", "5550001", "--timezone", "America/Bogota", "--display-phone", "+57 601 555 0000", "--test-recipients", "+57 300 123 4567");
     expect(org.status).toBe(0);
@@ -65,5 +70,51 @@ describe("kura CLI", () => {
     kura("clinician:create", "--org", org.json.org_id, "--email", "dup@x.test", "--password", "12345678");
     expect(kura("clinician:create", "--org", org.json.org_id, "--email", "DUP@x.test", "--password", "12345678").stderr).toMatch(/already exists/);
     expect(kura("patient:create", "--org", org.json.org_id, "--name", "x", "--phone", "hello").stderr).toMatch(/not a phone number/);
+  });
+
+  it("prints no third-party advert lines (dotenv's 'injected env … tip') before its one line", () => {
+    const r = run("frobnicate");
+    expect(r.status).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/injected env|dotenv|tip:/i);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("kura --help lists every command, and each command explains its flags", async () => {
+    const all = run("--help");
+    expect(all.status).toBe(0);
+    const { commands } = await import("../cli/index");
+    const { commandHelp } = await import("../cli/help");
+    for (const name of ["org:create", "org:list", "clinician:create", "clinician:list", "patient:create", "patient:list", "token:create", "webhook:replay", "simulate:inbound", "analysis:run"]) {
+      expect(Object.keys(commands)).toContain(name);
+    }
+    for (const name of Object.keys(commands)) {
+      // Listed with a one-line summary.
+      expect(all.stdout, name).toMatch(new RegExp(`^  ${name}\\s+\\S`, "m"));
+      const help = commandHelp(name, commands[name]!);
+      expect(help, name).toMatch(new RegExp(`^Usage: npm run -s kura -- ${name}`));
+      // Every flag the command accepts is listed, with words saying what it is.
+      const shape = (commands[name]!.flags as unknown as { shape: Record<string, unknown> }).shape;
+      for (const flag of Object.keys(shape)) expect(help, `${name} --${flag}`).toMatch(new RegExp(`^  --${flag}\\s+\\S`, "m"));
+    }
+    const one = run("patient:create", "--help");
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/--org\s+organization id.*required/);
+    expect(commandHelp("simulate:inbound", commands["simulate:inbound"]!)).toMatch(/KURA_URL/);
+  });
+
+  it("lists organizations, an organization's clinicians and its patients by id", () => {
+    const org = kura("org:create", "--name", "Clínica Lista", "--phone-number-id", "5550042", "--display-phone", "+34 910 000 000");
+    kura("clinician:create", "--org", org.json.org_id, "--email", "lista@x.test", "--password", "12345678", "--role", "admin", "--name", "Dra. Lista");
+    const p = kura("patient:create", "--org", org.json.org_id, "--name", "Lucía García", "--phone", "600 00 00 42");
+    const orgs = run("org:list");
+    // Nothing but the one JSON object on stdout (no advert lines before it).
+    expect(orgs.stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(orgs.stdout).organizations).toContainEqual(expect.objectContaining({ id: org.json.org_id, name: "Clínica Lista", phone_number_ids: ["5550042"], clinicians: 1, patients: 1 }));
+    const clinicians = kura("clinician:list", "--org", org.json.org_id);
+    expect(clinicians.json.clinicians).toEqual([expect.objectContaining({ id: expect.any(String), email: "lista@x.test", name: "Dra. Lista", role: "admin" })]);
+    const patients = kura("patient:list", "--org", org.json.org_id);
+    expect(patients.json.patients).toEqual([{ id: p.json.patient_id, name: "Lucía García", phone: "+34600000042" }]);
+    expect(kura("patient:list").stderr).toMatch(/--org is required/);
   });
 });

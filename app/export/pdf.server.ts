@@ -79,7 +79,7 @@ export async function renderRecordPdf(record: ClinicalRecord, t: Strings, locale
   text(`${record.patient.initials}  ${record.patient.name}`);
   doc.font("Helvetica").fontSize(10).fillColor(INK);
   const facts: Array<[string, string]> = [
-    [t.exportPhone, record.patient.phone],
+    [t.exportPhone, record.patient.phone ?? "—"],
     [t.exportRange, `${dayShort(record.range.from)} – ${dayShort(record.range.to)} (${tz})`],
     [t.exportGeneratedBy, record.generatedBy],
     [t.exportGeneratedAt, dateTime(record.generatedAt)],

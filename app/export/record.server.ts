@@ -28,7 +28,7 @@ export const initials = (name: string) =>
 
 export async function collectRecord(input: {
   org: { id: string; name: string; timezone: string };
-  patient: { id: string; name: string; phone: string };
+  patient: { id: string; name: string; phone: string | null };
   range: ExportRange;
   generatedBy: { name: string | null; email: string };
   now?: Date;

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const locale = pickLocale(clinician.locale, request.headers.get("Accept-Language"));
   const pdf = await renderRecordPdf(record, STRINGS[locale], locale);
-  return new Response(pdf, {
+  return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${file}.pdf"`, "Content-Length": String(pdf.length) },
   });
 }
