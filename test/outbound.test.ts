@@ -231,6 +231,10 @@ describe("POST /api/v1/connect/send", () => {
     await db().insert(dailyConversationAnalysis).values({ ...analysis, day: "2025-01-01", riskLevel: "HIGH" });
     expect((await send(token, { patient_id: patient.patientId, message: "auto", auto_mode: true })).status).toBe(409);
     await db().insert(dailyConversationAnalysis).values({ ...analysis, day: "2025-01-02", riskLevel: "LOW" });
+    // Acknowledging is "seen", not "safe": the HIGH alert of the last 72 hours still holds
+    // automatic messages back, as the pages still show her at HIGH.
+    expect((await send(token, { patient_id: patient.patientId, message: "auto", auto_mode: true })).status).toBe(409);
+    await db().update(riskAlerts).set({ createdAt: new Date(Date.now() - 73 * 3600_000) }).where(eq(riskAlerts.id, alert!.id));
     expect((await send(token, { patient_id: patient.patientId, message: "auto", auto_mode: true })).status).toBe(200);
   });
 

@@ -1,9 +1,10 @@
 // The rules a message must pass before it may reach Meta: the 24-hour window, dev mode's
 // recipients and daily cap, and a person answering a patient at risk.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "../../db/client";
-import { dailyConversationAnalysis, messageLog, organizations, riskAlerts, whatsappAccounts } from "../../db/schema";
+import { messageLog, organizations, whatsappAccounts } from "../../db/schema";
 import { tryNormalizePhone } from "../lib/phone";
+import { patientRiskState } from "../models/risk-state.server";
 
 export const WINDOW_MS = 24 * 3600_000;
 export const DEV_DAILY_LIMIT = 1000;
@@ -83,19 +84,10 @@ export async function lockDailyCounter(tx: DbOrTx, orgId: string) {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"kura-send:" + orgId}))`);
 }
 
-/** HIGH now: an unacknowledged HIGH alert, or the latest daily analysis says HIGH. */
+/**
+ * HIGH now, as every page shows it (risk-state): an alert of the last 72 hours, acknowledged
+ * or not, or the latest daily analysis. Acknowledging means "seen", never "safe".
+ */
 export async function patientAtHighRisk(orgId: string, patientId: string): Promise<boolean> {
-  const [alert] = await db()
-    .select({ id: riskAlerts.id })
-    .from(riskAlerts)
-    .where(and(eq(riskAlerts.orgId, orgId), eq(riskAlerts.patientId, patientId), eq(riskAlerts.level, "HIGH"), isNull(riskAlerts.acknowledgedAt)))
-    .limit(1);
-  if (alert) return true;
-  const [latest] = await db()
-    .select({ level: dailyConversationAnalysis.riskLevel })
-    .from(dailyConversationAnalysis)
-    .where(and(eq(dailyConversationAnalysis.orgId, orgId), eq(dailyConversationAnalysis.patientId, patientId)))
-    .orderBy(desc(dailyConversationAnalysis.day))
-    .limit(1);
-  return latest?.level === "HIGH";
+  return (await patientRiskState(orgId, patientId)).level === "HIGH";
 }
