@@ -59,6 +59,9 @@ describe("server process", () => {
     });
     expect(out).toMatch(/Email:\s+demo@kura\.local/);
     expect(out).toMatch(/Password:\s+\S{8,}/);
+    // The id the CLI's --org asks for, printed with the login (issue 14 item 8); no advert lines (item 9).
+    expect(out).toMatch(/Org id:\s+[0-9a-f-]{36}/);
+    expect(out).not.toMatch(/injected env|dotenv/);
     const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
     expect(fs.existsSync(pidFile)).toBe(true);
 
