@@ -37,17 +37,6 @@ export function deliver(body: object | string | Buffer, opts: { signature?: stri
   return call(webhook.action, signedRequest(body, opts));
 }
 
-/** Polls until fn returns a value (not undefined) or the deadline passes. */
-export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 export function withPhoneNumberId<T>(body: T, phoneNumberId: string): T {
   const copy = structuredClone(body) as any;
   for (const e of copy.entry ?? []) for (const c of e.changes ?? []) if (c.value?.metadata) c.value.metadata.phone_number_id = phoneNumberId;

@@ -15,6 +15,7 @@ import { reprocessEvent } from "../app/ingest/process.server";
 import { makeOrg, makePatient } from "./factories";
 import { call, BASE } from "./http";
 import { deliver, ingestDatabase, processed, signedRequest, VERIFY, withPhoneNumberId } from "./ingest-support";
+import { until } from "./wait";
 import {
   allMessageTypeSamples, batch, BSUID_SAMPLE, inboundMessages, newWamid, statusUpdate, textMessage, userChangedNumberMessage,
 } from "../app/sandbox/webhook-payloads";
@@ -373,8 +374,7 @@ describe("deliveries", () => {
     const text = rows.find((r) => r.type === "text")!;
     const jobs = await sql()`SELECT data, singleton_key FROM pgboss.job WHERE name = 'risk-screen' AND data->>'messageId' = ANY(${rows.map((r) => r.id)})`;
     expect(jobs).toEqual([{ data: { messageId: text.id }, singleton_key: text.id }]);
-    const deadline = Date.now() + 5000;
-    while (events.filter((e) => e.includes(org.orgId)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await until("two notifications", () => events.filter((e) => e.includes(org.orgId)).length >= 2, 5000);
     await listener.unlisten();
     const mine = events.map((e) => JSON.parse(e)).filter((e) => e.org_id === org.orgId);
     expect(mine.map((e) => e.kind)).toEqual(["message", "message"]);
