@@ -252,7 +252,7 @@ describe("generalised categories", () => {
 // Layer 2 (concept-family scoring). Phrasings invented for these tests; the four benign
 // look-alikes at the end are the ones named in the product brief.
 describe("concept-family scoring", () => {
-  const concept = (t: string) => screenMessage(t).matches.find((m) => m.families);
+  const concept = (t: string) => screenMessage(t).matches.find((m) => m.families && !m.families.includes("CLASSIFIER"));
 
   const pairs: Array<[string, string, string]> = [
     ["just swallowed maybe 25 of the anxiety tablets", "INGESTION", "MEANS:pills"],
@@ -403,9 +403,9 @@ describe("v4 categories", () => {
     expect(level(text)).toBe("NONE");
   });
 
-  // Known false positive of the vocabulary classifier (README, "Risk screening quality"):
-  // "how easy … the train" is what at-risk messages say, and the word counts cannot tell.
-  it.fails("how easy it would be to take the train instead → NONE (known false positive)", () => {
+  // Was a known false positive of the vocabulary classifier until round 3 (retrained with
+  // benign look-alikes and ordinary text as negatives).
+  it("how easy it would be to take the train instead → NONE (formerly a known false positive)", () => {
     expect(level("how easy it would be to take the train instead")).toBe("NONE");
   });
 

@@ -288,7 +288,12 @@ function screenWindow(text: string, opts: { classifier?: boolean }): RiskScreen 
   // two DIFFERENT indirect cues (a time and "lo tengo todo pensado", a goodbye and an apology
   // for everything) are a plan or a farewell, not an ambiguous word
   const cueKinds = new Set<string>();
-  for (const m of result.matches) if (RISK_ORDER[m.level] >= RISK_ORDER.MEDIUM && isCue(m)) cueKinds.add(cues.has(m) ? `row${cues.get(m)}` : "concept");
+  for (const m of result.matches) {
+    if (RISK_ORDER[m.level] < RISK_ORDER.MEDIUM || !isCue(m)) continue;
+    if (cues.has(m)) cueKinds.add(`row${cues.get(m)}`);
+    // a concept pair of two different cue families found on different words counts twice
+    else for (const part of m.phrase.split(" + ")) cueKinds.add(`concept:${normalise(part.slice(part.indexOf(": ") + 2), language).text.trim()}`);
+  }
   if (variants.some((v) => SECOND_CUE.test(v.text))) cueKinds.add("second");
   const ambiguous = !selfRisk && cueKinds.size < 2;
   const ordinaryDeparture = ORDINARY_DEPARTURE.test(plain0);

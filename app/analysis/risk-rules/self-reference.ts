@@ -26,8 +26,8 @@ export const FIRST_PERSON = new RegExp(
  */
 export const SELF_RISK = new RegExp(
   [
-    "\\b(?:mor\\w*|muer\\w*|muert\\w*|suicid\\w*|matarme|me mato|quitarme la vida|acabar con (?:todo|mi vida)|terminar con todo|no despertar\\w*|sin mi\\b|para siempre|desaparecer|ahorcar\\w*|colgarme|soga|cuerda|cortarme|cortes|cuchillas?|navajas?|pastillas|pildoras|comprimidos|sobredosis|veneno|puente|vias del tren|tirarme|saltar|lanzarme)",
-    "\\b(?:die|dying|dead|death|suicid\\w*|kill myself|end (?:it|it all|my life|everything)|take my (?:own )?life|not (?:wake up|be here|be alive)|without me|forever|disappear|hang myself|noose|rope|cut myself|cutting|blades?|razors?|pills|tablets|meds|overdose|poison|bridge|train tracks|jump)\\b",
+    "\\b(?:mor\\w*|muer\\w*|muert\\w*|suicid\\w*|matarme|me mato|quitarme la vida|acabar con (?:todo|mi vida)|terminar con todo|no despertar\\w*|sin mi\\b|para siempre|desaparecer|ahorcar\\w*|colgarme|soga|cuerda|cortarme|cortes|cuchillas?|navajas?|pastillas|pildoras|comprimidos|sobredosis|veneno|puente|vias(?: del tren)?|azotea|cornisa|barranco|acantilado|tirarme|saltar|lanzarme)",
+    "\\b(?:die|dying|dead|death|suicid\\w*|kill myself|end (?:it|it all|my life|everything)|take my (?:own )?life|not (?:wake up|be here|be alive)|without me|forever|disappear|hang myself|noose|rope|cut myself|cutting|blades?|razors?|pills|tablets|meds|overdose|poison|bridge|tracks|roof|rooftop|ledge|cliff|jump)\\b",
   ].join("|"),
 );
 
