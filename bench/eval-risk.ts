@@ -22,18 +22,17 @@ import { isRiskLevel, RISK_ORDER, type RiskLevel } from "../app/analysis/risk-le
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Round 2 (2026-11-30), a little below what the screen achieves on the dev split: alert recall
- * es 0.969 / en 0.969, FPR 0.083 / 0.028, HIGH recall 0.843 at HIGH FPR 0.040, HIGH-labelled
- * alerted 0.994, benign 6.7 alerts and 0 HIGH per 1,000. CAUTION: these are in-sample — the
- * rules of round 2 were written from train+dev misses and the shipped classifier is trained on
- * train+dev — so the dev gate is a regression check, not an estimate. The estimate before the
- * test split is the 5-fold cross-validation printed by `npm run train:risk` (out-of-fold alert
- * recall es 0.82 / en 0.77 at FPR 0.11 / 0.12); the test split is reported, never tuned on.
+ * Round 3, a little below what the screen achieves on the dev split: alert recall es 0.979 /
+ * en 0.969 at FPR 0.083 / 0.028, HIGH recall 0.657 at HIGH FPR 0.040 (lower than round 2 by
+ * design: a lone indirect cue is MEDIUM now, decision 006), benign-dev 2.2 alerts / 0 HIGH per
+ * 1,000. In-sample (rules written from train+dev misses, classifier trained on train+dev+
+ * train-extra): a regression check, not an estimate. Estimates: `npm run train:risk` CV and the
+ * test split (reported, never tuned on).
  */
 const GATE = {
-  alertRecall: { es: 0.93, en: 0.93 },
+  alertRecall: { es: 0.95, en: 0.93 },
   alertFpr: { es: 0.1, en: 0.06 },
-  highRecall: 0.8,
+  highRecall: 0.62,
   highFpr: 0.06,
   highLabelAlerted: 0.97, // share of HIGH-labelled messages that raise at least MEDIUM
   benignAlertsPer1000: 10,
