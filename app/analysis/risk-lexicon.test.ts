@@ -29,6 +29,26 @@ describe("round 2 tiers (issue 11, decision 006)", () => {
   });
 });
 
+describe("explicit intent with a method or a time is always HIGH (issue 11 goal; lead's spot check after round 3)", () => {
+  it.each([
+    "esta noche me voy a tomar todas las pastillas",
+    "me voy a tomar todas las pastillas",
+    "voy a tomarme todas mis pastillas hoy",
+    "quiero tragarme el frasco entero de pastillas",
+    "I'm going to hang myself tonight",
+    "im gonna hang myself",
+    "tomorrow I end it",
+    "tonight i end it",
+    "i'm going to take all my pills tonight",
+    "gonna swallow all the pills",
+    "I'm going to overdose tonight",
+    "me voy a ahorcar esta noche",
+    "mañana me mato",
+  ])("%s", (text) => {
+    expect(screenMessage(text).level).toBe("HIGH");
+  });
+});
+
 describe("HIGH: suicidal ideation, self-harm, overdose, harm to others", () => {
   const cases: Array<[string, RiskFlag]> = [
     ["i want to end it all", "suicidal_ideation"],
