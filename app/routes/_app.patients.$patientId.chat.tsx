@@ -3,7 +3,6 @@
 // control to play the patient's side.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireClinician } from "../auth/guard.server";
 import { notFound } from "../lib/responses.server";
 import { config } from "../config.server";
@@ -20,6 +19,8 @@ import { DraftCard } from "../components/chat/draft-card";
 import { SimulateReply } from "../components/chat/simulate-reply";
 import { useLiveRevalidation } from "../components/live";
 import { patientTitleMeta } from "../lib/page-title";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { ChatActionSchema } from "../lib/page-forms.server";
 
 export const meta = patientTitleMeta("chat");
 
@@ -33,15 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { patientId: patient.id, timezone: org.timezone, messages, drafts, ...ctx };
 }
 
-const intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("send"), message: z.string().max(4096) }),
-  z.object({ intent: z.literal("template"), template: z.string().min(1), p: z.array(z.string().max(1024)).default([]) }),
-  z.object({ intent: z.literal("retry"), messageId: z.string().uuid() }),
-  z.object({ intent: z.literal("draft-send"), draftId: z.string().uuid(), message: z.string().max(4096) }),
-  z.object({ intent: z.literal("draft-discard"), draftId: z.string().uuid() }),
-  z.object({ intent: z.literal("simulate"), text: z.string().trim().min(1).max(4096) }),
-]);
-
 export type ChatActionData = { ok: boolean; intent?: string; error?: string; code?: number | null; message?: string; expected?: number };
 
 const answer = (name: string, out: SendOutcome): ChatActionData => ({ ok: out.status < 300, intent: name, ...out.body });
@@ -50,17 +42,16 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<C
   const { org, actor } = await requireClinician(request);
   const patient = await getPatient(org.id, params.patientId ?? "");
   if (!patient) notFound();
-  const form = await request.formData();
-  const parsed = intent.safeParse({ ...Object.fromEntries(form), p: form.getAll("p") });
-  if (!parsed.success) return { ok: false, error: "invalid_body" };
-  const d = parsed.data;
+  const submission = parseWithZod(await request.formData(), { schema: ChatActionSchema });
+  if (submission.status !== "success") return { ok: false, error: "invalid_body" };
+  const d = submission.value;
   switch (d.intent) {
     case "send":
       if (!d.message.trim()) return { ok: false, intent: d.intent, error: "empty" };
       return answer(d.intent, await sendMessage({ orgId: org.id, patientId: patient.id, message: d.message, autoMode: false, actor }));
     case "template": {
       const [name, language] = d.template.split("|");
-      const template = { name: name!, language: language ?? "", parameters: d.p.map((s) => s.trim()) };
+      const template = { name: name!, language: language ?? "", parameters: d.p.map((s) => s?.trim() ?? "") };
       return answer(d.intent, await sendMessage({ orgId: org.id, patientId: patient.id, message: "", template, autoMode: false, actor }));
     }
     case "retry":

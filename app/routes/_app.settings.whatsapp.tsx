@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { ReplaySchema } from "../lib/page-forms.server";
 import { requireAdmin, requireClinician } from "../auth/guard.server";
 import { findReplayableEvent, getWebhookHealth, getWhatsappAccounts, listFailedEvents, replayEvent, unroutedSummary } from "../models/settings.server";
@@ -28,9 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { org, actor } = await requireAdmin(request);
-  const parsed = ReplaySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ replayed: null }, { status: 400 });
-  const event = await findReplayableEvent(org.id, parsed.data.eventId);
+  const submission = parseWithZod(await request.formData(), { schema: ReplaySchema });
+  if (submission.status !== "success") return data({ replayed: null, status: null }, { status: 400 });
+  const event = await findReplayableEvent(org.id, submission.value.eventId);
   invariantResponse(event);
   const { status } = await replayEvent(actor, event.id);
   return { replayed: event.id, status };
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function WhatsappSettingsRoute() {
   const loaderData = useLoaderData<typeof loader>();
-  const result = useActionData() as { replayed?: number | null; status?: string } | undefined;
+  const result = useActionData<typeof action>();
   useLiveRevalidation({ kinds: ["webhook"] });
   return <WhatsappSettings {...loaderData} replayed={result?.replayed ? { id: result.replayed, status: result.status ?? "" } : null} />;
 }
