@@ -10,7 +10,7 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, parseConfig, setConfig, type Config } from "./app/config.server";
-import { logger } from "./app/logger.server";
+import { knowRoutePaths, loggablePath, logger } from "./app/logger.server";
 import { openDatabase } from "./db/bootstrap";
 import { ensureDefaultOrganization, seedDemo } from "./app/sandbox/seed.server";
 import { seedDemoConversations } from "./app/sandbox/demo-week.server";
@@ -137,6 +137,7 @@ async function main() {
   if (demo && def) await seedDemoConversations(def.orgId, demo.patientIds);
 
   const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
+  knowRoutePaths(Object.values(build.routes).map((r) => r.path));
   const app = express();
   app.disable("x-powered-by");
   applyTrustProxy(app, cfg);
@@ -152,7 +153,7 @@ async function main() {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       // Path only: query strings and bodies can carry health data.
-      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      log.info({ requestId, method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
     (req as any).requestId = requestId;
     next();

@@ -7,7 +7,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { logger } from "./logger.server";
+import { loggablePath, logger } from "./logger.server";
 import { describeError } from "./ingest/process.server";
 import { NonceContext } from "./components/nonce";
 
@@ -19,7 +19,7 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   // An aborted request (the browser went away) is not an error.
   if (request.signal.aborted) return;
   const ctx = context as Ctx;
-  logger().error({ requestId: ctx?.requestId, method: request.method, path: new URL(request.url).pathname, error: describeError(error) }, "request failed");
+  logger().error({ requestId: ctx?.requestId, method: request.method, path: loggablePath(new URL(request.url).pathname), error: describeError(error) }, "request failed");
 }
 
 export default function handleRequest(request: Request, status: number, headers: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {

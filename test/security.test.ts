@@ -5,9 +5,10 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { freshDatabase } from "./db";
+import { until } from "./wait";
 import { BASE, call, form } from "./http";
 import { makeOrg, makePatient } from "./factories";
-import { addWebhookEvent } from "./fixtures/pages";
+import { addPatientMessages, addWebhookEvent } from "./fixtures/pages";
 import * as loginRoute from "../app/routes/login";
 import * as localeRoute from "../app/routes/locale";
 import * as settingsPage from "../app/routes/_app.settings.whatsapp";
@@ -330,21 +331,20 @@ describe("the server process", () => {
     const port = String(12000 + Math.floor(Math.random() * 18000));
     base = `http://127.0.0.1:${port}`;
     o = await makeOrg({ name: "Clínica Proceso" });
-    child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
       cwd: ROOT,
-      env: { ...process.env, ...PROD, META_SANDBOX: "1", DATABASE_URL: database.url, PORT: port, LOG_LEVEL: "info", KURA_DATA_DIR: `/tmp/kura-sec-${port}` },
+      env: { ...process.env, ...PROD, META_SANDBOX: "1", DATABASE_URL: database.url, PORT: port, LOG_LEVEL: "info", KURA_DATA_DIR: `/tmp/kura-sec-${port}` } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout!.on("data", (d) => (out += d));
-    child.stderr!.on("data", (d) => (out += d));
-    const end = Date.now() + 120_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`);
-      const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > end) throw new Error(`server did not start: ${out.slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    child = server;
+    server.stdout!.on("data", (d) => (out += d));
+    server.stderr!.on("data", (d) => (out += d));
+    await until("the server's /readyz", async () => {
+      if (child!.exitCode !== null) throw new Error(`server exited: ${out.slice(-2000)}`);
+      return fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    }, 120_000).catch((e) => {
+      throw new Error(`${(e as Error).message}; server output: ${out.slice(-2000)}`);
+    });
   }, 150_000);
   afterAll(async () => {
     if (child && child.exitCode === null) {
@@ -355,7 +355,7 @@ describe("the server process", () => {
   });
 
   const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(`${base}${path}`, { method: "POST", body, redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, ...headers } });
+    fetch(`${base}${path}`, { method: "POST", body: body as BodyInit, redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, ...headers } });
 
   it("2. a rotating X-Forwarded-For does not make a new address (TRUST_PROXY_HOPS=0)", async () => {
     const statuses: number[] = [];
@@ -371,10 +371,14 @@ describe("the server process", () => {
     const http = await import("node:http");
     const big = Buffer.alloc(12 * 1024 * 1024, "a");
     const status = await new Promise<number>((resolve, reject) => {
+      // Headers only: the answer must come before a single byte of the body is sent.
       const req = http.request(`${base}/login`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": big.length, Origin: base } });
-      req.on("response", (r) => resolve(r.statusCode ?? 0));
+      req.on("response", (r) => {
+        resolve(r.statusCode ?? 0);
+        req.destroy();
+      });
       req.on("error", (e) => ((e as NodeJS.ErrnoException).code === "EPIPE" || (e as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(e)));
-      req.end(big);
+      req.flushHeaders();
     });
     expect(status).toBe(413);
     const form64 = await post("/login", Buffer.alloc(70 * 1024, "a"));
@@ -410,12 +414,21 @@ describe("the server process", () => {
 
   it("5. a marker in failing requests is nowhere in the log", async () => {
     const MARK = `MARKER${crypto.randomBytes(6).toString("hex")}`;
-    const cookie = o.cookie; // (signing in here would meet the address throttle row 2's test left behind)
+    const linesBefore = (out.match(/"msg":"request"/g) ?? []).length;
+    // A session signed with the server's secret (o.cookie is signed with this process's;
+    // signing in through the page would meet the address throttle row 2's test left behind).
+    const { config } = await import("../app/config.server");
+    const own = config().sessionSecret;
+    config().sessionSecret = PROD.SESSION_SECRET;
+    const cookie = await createSession(o.clinicianId, o.orgId).then((c) => c.split(";")[0]!).finally(() => (config().sessionSecret = own));
     const patient = await makePatient(o.orgId, { name: "Paciente Marcador" });
+    // Live mode and an open 24-hour window, so the NUL message reaches the database and fails there.
+    await rawSql()`UPDATE whatsapp_accounts SET mode = 'live' WHERE org_id = ${o.orgId}`;
+    await addPatientMessages(o.orgId, patient.patientId, [{ direction: "INBOUND", content: "hola", at: new Date() }]);
     const tries: Array<Promise<Response>> = [
       // NUL in a message: the database refuses the text
       fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base }, body: JSON.stringify({ patient_id: patient.patientId, message: `${MARK}\u0000` }) }),
-      fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base, "Idempotency-Key": `${MARK}\u0001` }, body: JSON.stringify({ patient_id: patient.patientId, message: `hola ${MARK}` }) }),
+      fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base, "Idempotency-Key": `${MARK}-${"k".repeat(300)}` }, body: JSON.stringify({ patient_id: patient.patientId, message: `hola ${MARK}` }) }),
       fetch(`${base}/patients/${patient.patientId}/chat`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base }, body: `intent=send&message=${MARK}%00&text=${MARK}%00` }),
       fetch(`${base}/api/v1/connect/send`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, Origin: base }, body: `{"message":"${MARK}` }),
       fetch(`${base}/patients/${MARK}/monitoring?q=${MARK}`, { headers: { Cookie: cookie } }),
@@ -429,8 +442,8 @@ describe("the server process", () => {
     ];
     const statuses = (await Promise.all(tries)).map((r) => r.status);
     expect(statuses.some((s) => s >= 500)).toBe(true); // at least one real failure path
-    await new Promise((r) => setTimeout(r, 300)); // let the child's stdout drain
-    expect(out).toContain('"msg":"request"');
+    // The child's stdout has drained when all twelve request lines are in.
+    await until("the request log lines", () => (out.match(/"msg":"request"/g) ?? []).length >= linesBefore + tries.length);
     expect(out).not.toContain(MARK);
   });
 });
