@@ -35,7 +35,8 @@ function startServer(port: number): ChildProcess & { out: string[] } {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), KURA_DATA_DIR: path.join(tmp, "app"),
       META_APP_SECRET: SECRET, META_WA_VERIFY_TOKEN: "v", META_WA_PHONE_ID: PNID, SESSION_SECRET: "s".repeat(40),
-      META_GRAPH_URL: "http://127.0.0.1:9/v24.0", LOG_LEVEL: "error", INGEST_CLAIM_TIMEOUT_SECONDS: "3" },
+      // Production needs a Graph token (issue 12 row 4); nothing is sent in these tests.
+      META_WA_TOKEN: "faults-never-sends", META_GRAPH_URL: "http://127.0.0.1:9/v24.0", LOG_LEVEL: "error", INGEST_CLAIM_TIMEOUT_SECONDS: "3" },
   }) as ChildProcess & { out: string[] };
   child.out = [];
   child.stdout!.on("data", (d) => child.out.push(String(d)));

@@ -32,7 +32,7 @@ interface DemoPerson {
 }
 
 // Texts tuned against the real local analyzer (app/analysis/local-analyzer.ts): María's
-// sentiment falls every day (≈ 0.42 → -0.99) and her last night is HIGH; Lucía climbs from
+// sentiment falls every day (≈ 0.42 → -0.99) and her last night is HIGH (a plan with means); Lucía climbs from
 // nervous to content; Javier is steady, with one voice note.
 const MARIA: Line[] = [
   [7, 9, 12, "patient", "Buenos días! Esta semana estoy durmiendo mejor y me siento bastante bien 😊"],
@@ -50,6 +50,8 @@ const MARIA: Line[] = [
   [1, 10, 2, "clinic", "Buenos días, María. La llamo en cinco minutos, como quedamos."],
   [1, 23, 12, "patient", "No puedo dormir otra vez. A veces pienso que sería mejor no despertar"],
   [1, 23, 14, "patient", "Estoy cansada de todo, no quiero seguir así"],
+  // A plan with means: HIGH under decision 006 (passive wording alone is MEDIUM).
+  [1, 23, 31, "patient", "Tengo guardadas las pastillas de mi madre. Creo que esta noche es la noche"],
 ];
 const JAVIER: Line[] = [
   [7, 19, 30, "patient", "Buenas tardes, doctora. Me tomé la medicación a su hora 👍"],
