@@ -2,10 +2,9 @@
 // sideways, axe finds nothing serious, and a screenshot of each is kept for a person to look at
 // (test-results/screenshots/mobile-*). On the phone the navigation collapses behind a menu
 // button, and the monitoring page's Acknowledge works (a clinician opening a night alert).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { e2eDatabase, screenshot, signIn } from "./support";
+import { e2eDatabase, screenshot, signIn, noSeriousA11yViolations } from "./support";
 import { makeOrg, makePatient } from "../test/factories";
 import { db } from "../db/client";
 import { riskAlerts } from "../db/schema";
@@ -22,11 +21,6 @@ test.beforeAll(async () => {
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function noSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 async function noSidewaysScroll(page: Page, label: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

@@ -1,9 +1,8 @@
 // The clinician's pages in Chromium, by role and label (docs/design.md "Pages"): list → monitoring
 // → leads → settings, live updates without reload, tenancy, axe on every page.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { e2eDatabase, screenshot, signIn } from "./support";
+import { e2eDatabase, screenshot, signIn, noSeriousA11yViolations } from "./support";
 import { makeOrg, makePatient } from "../test/factories";
 import { db } from "../db/client";
 import { auditLog, messageLog, patients, riskAlerts } from "../db/schema";
@@ -17,11 +16,6 @@ test.beforeAll(async () => {
   await e2eDatabase();
 });
 
-async function noSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** A clinic with one patient at HIGH risk (falling week, open alert) and one calm patient. */
 async function clinic() {

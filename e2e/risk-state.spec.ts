@@ -1,10 +1,9 @@
 // Risk as a state (issue 11, items 4–6) in Chromium: a lead in crisis on /patients and /leads,
 // Acknowledge with a verdict and a note keeps the patient HIGH and first, the chat shows the
 // badge, the link to the alert and the HIGH message, settings shows the clinic's precision.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { e2eDatabase, screenshot, signIn } from "./support";
+import { e2eDatabase, screenshot, signIn, noSeriousA11yViolations } from "./support";
 import { makeOrg, makePatient } from "../test/factories";
 import { db } from "../db/client";
 import { auditLog, messageLog, riskAlerts } from "../db/schema";
@@ -17,11 +16,6 @@ test.beforeAll(async () => {
   await e2eDatabase();
 });
 
-async function noSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 async function clinic() {
   const tz = "Europe/Madrid";

@@ -1,6 +1,7 @@
 // End-to-end tests set up their data straight in the running app's database (the embedded
 // Postgres of .data/e2e), through the same model functions the CLI uses.
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { connect } from "../db/client";
 import { withDatabase } from "../db/embedded";
@@ -39,4 +40,11 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync("test-results/screenshots", { recursive: true });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Axe on the page as it is: no serious or critical violation. */
+export async function noSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
