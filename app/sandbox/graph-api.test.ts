@@ -248,11 +248,15 @@ describe("GET /{waba-id}/message_templates", () => {
     expect(p1.paging.next).toContain("after=");
     const p2: any = await (await fetch(p1.paging.next, { headers: auth })).json();
     expect(p2.data).toHaveLength(2);
-    expect(p2.paging.next).toBeUndefined();
     expect(p2.paging.previous).toContain("before=");
-    const all = [...p1.data, ...p2.data];
+    const p3: any = await (await fetch(p2.paging.next, { headers: auth })).json();
+    expect(p3.data).toHaveLength(2);
+    expect(p3.paging.next).toBeUndefined();
+    const all = [...p1.data, ...p2.data, ...p3.data];
     expect(all.every((t: any) => t.status === "APPROVED")).toBe(true);
-    expect(all.map((t: any) => `${t.name}/${t.language}`).sort()).toEqual(["appointment_reminder/en", "appointment_reminder/es", "checkin_followup/es", "hello_world/en_US"]);
+    expect(all.map((t: any) => `${t.name}/${t.language}`).sort()).toEqual([
+      "appointment_reminder/en", "appointment_reminder/es", "checkin_followup/es", "hello_world/en_US", "risk_alert_notice/en", "risk_alert_notice/es",
+    ]);
     const back: any = await (await fetch(p2.paging.previous, { headers: auth })).json();
     expect(back.data.map((t: any) => t.id)).toEqual(p1.data.map((t: any) => t.id));
   });
