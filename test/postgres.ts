@@ -14,11 +14,11 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-export async function postgresServer(opts: { dir?: string; keepDir?: boolean; log?: (line: string) => void; ownSignals?: boolean; useDatabaseUrl?: boolean } = {}): Promise<PostgresServer> {
+export async function postgresServer(opts: { dir?: string; keepDir?: boolean; log?: (line: string) => void; ownSignals?: boolean; ownExit?: boolean; useDatabaseUrl?: boolean } = {}): Promise<PostgresServer> {
   const external = opts.useDatabaseUrl === false ? undefined : process.env.DATABASE_URL;
   if (external) return { url: withDatabase(external, "postgres"), embedded: false, stop: async () => {} };
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kura-pg-"));
-  const pg = await startEmbedded(dir, opts.log, { ownSignals: opts.ownSignals });
+  const pg = await startEmbedded(dir, opts.log, { ownSignals: opts.ownSignals, ownExit: opts.ownExit });
   return {
     url: pg.url,
     embedded: true,
