@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PgBoss } from "pg-boss";
 import { sql } from "drizzle-orm";
 import { freshDatabase } from "./db";
+import { until } from "./wait";
 import { makeOrg, makePatient } from "./factories";
 import { db, rawSql } from "../db/client";
 import { enqueue, startBoss, stopBoss, QUEUES } from "../app/queue.server";
@@ -28,16 +29,6 @@ const people: Record<"responsible" | "onCall" | "next" | "admin" | "admin2", { i
 
 const TEXT = "esta noche me voy a quitar la vida";
 const FULL_NAME = "Marta Ibáñez Soler";
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function clinician(key: keyof typeof people, role: "clinician" | "admin" = "clinician", name?: string) {
   const email = `${key.toLowerCase()}-${crypto.randomBytes(3).toString("hex")}@clinic.test`;
