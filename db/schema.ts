@@ -35,6 +35,8 @@ export const organizations = pgTable("organizations", {
   analysisMode: text("analysis_mode").notNull().default("auto"),
   // Minutes a HIGH alert may stay unacknowledged before the next escalation step; null: ESCALATE_AFTER_MINUTES.
   escalateAfterMinutes: integer("escalate_after_minutes"),
+  // Days the downloaded bytes of media (voice notes, images, documents) are kept; null: as long as the message.
+  mediaRetentionDays: integer("media_retention_days"),
   createdAt: created(),
 });
 

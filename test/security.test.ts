@@ -311,6 +311,42 @@ describe("8. retention: raw bodies of processed events expire, rejections become
   });
 });
 
+describe("8. retention: media bytes follow the clinic's setting", () => {
+  it("an admin sets days on the WhatsApp settings page; the hourly job drops older downloaded bytes of that clinic only, the message stays", async () => {
+    const { maintenanceWorker } = await import("../jobs/maintenance");
+    const keeper = await makeOrg({ name: "Clínica Guarda" });
+    const media = async (orgId: string, daysAgo: number) => {
+      const patient = await makePatient(orgId, { name: "Paciente Nota" });
+      const [message] = await addPatientMessages(orgId, patient.patientId, [{ direction: "INBOUND", type: "audio", content: "transcripción", at: new Date() }]);
+      const messageId = message!.id;
+      const [row] = await rawSql()<{ id: string }[]>`INSERT INTO media (org_id, message_id, meta_media_id, mime_type, bytes, size, state, downloaded_at)
+        VALUES (${orgId}, ${messageId}, ${"mid-" + crypto.randomUUID()}, 'audio/ogg', ${Buffer.from("OggS")}, 4, 'done', now() - make_interval(days => ${daysAgo})) RETURNING id`;
+      return { mediaId: row!.id, messageId };
+    };
+    // A clinician cannot change it; an admin can (org's first clinician is an admin).
+    const clinician = await createClinician({ orgId: org.orgId, email: `c-${crypto.randomUUID()}@x.test`, password: "correct horse battery", role: "clinician" });
+    const asClinician = (await createSession(clinician.clinicianId, org.orgId)).split(";")[0]!;
+    const post = (cookie: string, days: string) => call(settingsPage.action, form("/settings/whatsapp", { intent: "media-retention", days }, { Cookie: cookie }));
+    expect((await post(asClinician, "30").catch((r: Response) => r)).status).toBe(403);
+    expect((await post(org.cookie, "30")).status).toBe(200);
+    const old = await media(org.orgId, 40);
+    const recent = await media(org.orgId, 5);
+    const elsewhere = await media(keeper.orgId, 400);
+
+    await maintenanceWorker.handler([] as any);
+
+    const state = async (id: string) => (await rawSql()<{ state: string; bytes: Buffer | null; error: string | null }[]>`SELECT state, bytes, error FROM media WHERE id = ${id}`)[0]!;
+    expect(await state(old.mediaId)).toMatchObject({ state: "expired", bytes: null });
+    expect((await state(old.mediaId)).error).toContain("30 days");
+    expect((await state(recent.mediaId)).bytes).not.toBeNull();
+    expect((await state(elsewhere.mediaId)).bytes).not.toBeNull();
+    const [msg] = await rawSql()`SELECT content FROM message_log WHERE id = ${old.messageId}`;
+    expect(msg!.content).toBe("transcripción");
+    const [audit] = await rawSql()`SELECT action FROM audit_log WHERE org_id = ${org.orgId} AND action = 'settings.media_retention'`;
+    expect(audit).toBeTruthy();
+  });
+});
+
 // ------------------------------------------------------------------------------------------
 // The real process: Express's proxy handling, body limits, headers, start-up refusals, logs.
 describe("the server process", () => {

@@ -8,6 +8,11 @@ export const ConvertLeadSchema = z.object({ intent: z.literal("convert"), leadId
 /** /leads: acknowledge a contact's alert, or convert the contact to a patient. */
 export const LeadsActionSchema = z.discriminatedUnion("intent", [AcknowledgeAlertSchema.extend({ leadId: ConvertLeadSchema.shape.leadId }), ConvertLeadSchema]);
 export const ReplaySchema = z.object({ intent: z.literal("replay"), eventId: z.coerce.number().int().positive() });
+/** WhatsApp settings (admins): replay a failed event, or how long media bytes are kept (empty: always). */
+export const WhatsappSettingsSchema = z.discriminatedUnion("intent", [
+  ReplaySchema,
+  z.object({ intent: z.literal("media-retention"), days: z.coerce.number().int().min(1).max(3650).optional() }),
+]);
 
 /**
  * The chat page's forms, one intent each. Conform reads an empty field as missing, so texts

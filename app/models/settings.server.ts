@@ -2,7 +2,7 @@
 // need a human (failed, unrouted) and the token's state. Never event bodies (health data).
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../db/client";
-import { webhookEvents, webhookRejections, whatsappAccounts } from "../../db/schema";
+import { organizations, webhookEvents, webhookRejections, whatsappAccounts } from "../../db/schema";
 import { describeError, reprocessEvent } from "../ingest/process.server";
 import { logger } from "../logger.server";
 import { audit, type Actor } from "./audit.server";
@@ -113,4 +113,17 @@ export async function replayEvent(actor: Actor, eventId: number) {
     logger().warn({ eventId, error: describeError(err) }, "webhook replay failed");
     return { status: "failed" as const };
   }
+}
+
+/** Days the organization keeps downloaded media bytes; null: as long as the message. */
+export async function getMediaRetention(orgId: string): Promise<number | null> {
+  const [row] = await db().select({ days: organizations.mediaRetentionDays }).from(organizations).where(eq(organizations.id, orgId));
+  return row?.days ?? null;
+}
+
+export async function setMediaRetention(actor: Actor, days: number | null) {
+  await db().transaction(async (tx) => {
+    await tx.update(organizations).set({ mediaRetentionDays: days }).where(eq(organizations.id, actor.orgId));
+    await audit(actor, "settings.media_retention", { detail: { days } }, tx);
+  });
 }

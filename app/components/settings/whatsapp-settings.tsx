@@ -33,6 +33,8 @@ export function WhatsappSettings(props: {
   isAdmin: boolean;
   timezone: string;
   replayed: { id: number; status: string } | null;
+  mediaRetentionDays: number | null;
+  mediaSaved: boolean;
 }) {
   const t = useStrings();
   const locale = useLocale();
@@ -108,6 +110,24 @@ export function WhatsappSettings(props: {
             <dd className="mt-1 text-lg font-semibold">{props.failed.length}</dd>
           </div>
         </dl>
+      </section>
+
+      <section aria-labelledby="media-heading" className={card}>
+        <h2 id="media-heading" className="text-lg font-semibold">{t.mediaRetention}</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {props.mediaRetentionDays ? t.mediaRetentionDays.replace("{days}", String(props.mediaRetentionDays)) : t.mediaRetentionForever}
+        </p>
+        {props.isAdmin ? (
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="media-retention" />
+            <label className="text-sm">
+              <span className="block font-medium">{t.mediaRetentionLabel}</span>
+              <input name="days" type="number" min={1} max={3650} defaultValue={props.mediaRetentionDays ?? ""} className="mt-1 w-40 rounded-lg border border-slate-300 px-3 py-2" />
+            </label>
+            <button type="submit" className="min-h-11 rounded-lg bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">{t.save}</button>
+            {props.mediaSaved ? <span role="status" className="text-sm text-emerald-800">{t.saved}</span> : null}
+          </Form>
+        ) : null}
       </section>
 
       <EventTable id="failed-heading" title={t.failedEvents} empty={t.noFailedEvents} rows={props.failed} when={when} canReplay={props.isAdmin} />

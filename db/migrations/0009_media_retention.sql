@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "media_retention_days" integer;
