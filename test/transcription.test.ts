@@ -72,7 +72,8 @@ describe("transcription", () => {
 
   it("a risky voice note raises an alert through transcription → screening", async () => {
     ai.reset();
-    ai.transcriptText = "ya no quiero vivir, no le veo sentido a nada";
+    // A plan with means: HIGH under decision 006 (passive wording alone is MEDIUM).
+    ai.transcriptText = "ya no quiero vivir, esta noche me voy a tomar todas las pastillas";
     const id = await voiceNote();
     const alert = await until("alert", async () => (await rawSql()`SELECT level, source FROM risk_alerts WHERE message_id = ${id} AND source = 'lexicon'`)[0]);
     expect(alert.level).toBe("HIGH");
