@@ -16,6 +16,7 @@ import { detectLanguage, maxLevel, screenMessage, type RiskFlag, type RiskLevel 
 import { analyzeDayLocal, type DailyAnalysis, type TranscriptLine } from "./local-analyzer";
 import { analyzeDayWithModel, ModelFailure, modelEnabled } from "./openai.server";
 import { namesForModel } from "./model-names.server";
+import { scheduleEscalation } from "../escalation/escalation.server";
 
 export interface AnalysisDayJob {
   orgId: string;
@@ -239,7 +240,7 @@ export async function analyzePatientDay(job: AnalysisDayJob, opts: { finalAttemp
       });
     const inserted = await declineTrend(tx, job);
     // Escalation (issue 16): the MEDIUM trend alert joins the responsible clinician's digest. Same transaction.
-    if (inserted) await (await import("../escalation/escalation.server")).scheduleEscalation(tx, { patientId: job.patientId });
+    if (inserted) await scheduleEscalation(tx, { patientId: job.patientId });
     await notifyLive(tx, { org_id: job.orgId, kind: "analysis", patient_id: job.patientId });
     if (inserted) await notifyLive(tx, { org_id: job.orgId, kind: "alert", patient_id: job.patientId });
     return inserted;

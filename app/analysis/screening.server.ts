@@ -24,6 +24,7 @@ import { namesForModel } from "./model-names.server";
 import { db, rawSql } from "../../db/client";
 import { riskAlerts } from "../../db/schema";
 import { applyOrgModel, orgModelsFor } from "./org-model.server";
+import { scheduleEscalation } from "../escalation/escalation.server";
 
 const alerting = (l: RiskLevel) => RISK_ORDER[l] >= RISK_ORDER[ALERT_MIN_LEVEL];
 const MODEL_CONCURRENCY = 4;
@@ -125,7 +126,7 @@ export async function screenStoredMessages(messageIds: string[], screen: ScreenF
         : null;
       await Promise.all([updates, failures, inserts]);
       // Escalation (issue 16): HIGH notifies now and escalates; MEDIUM waits for the digest. Same transaction.
-      if (alerts.length) await (await import("../escalation/escalation.server")).scheduleEscalation(tx, { messageIds: alerts.map((a) => a.m.id) });
+      if (alerts.length) await scheduleEscalation(tx, { messageIds: alerts.map((a) => a.m.id) });
     });
   }
 

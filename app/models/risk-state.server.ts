@@ -9,6 +9,7 @@ import { RISK_LEVELS, RISK_ORDER, toRiskLevel, type RiskLevel } from "../analysi
 import { notifyLive } from "../lib/notify.server";
 import { audit, type Actor } from "./audit.server";
 import { patientSearchFilter, searchTerms } from "./search.server";
+import { stopEscalation } from "../escalation/escalation.server";
 
 /** Acknowledged alerts keep counting towards the shown risk for this long. */
 export const RISK_MEMORY_HOURS = 72;
@@ -248,7 +249,7 @@ export async function acknowledgeAlert(
       detail: { level: acked.level, verdict: input.verdict, note: Boolean(note), lead_id: acked.leadId },
     }, tx);
     // Escalation (issue 16): stops now, and its pending step job is cancelled in this transaction.
-    await (await import("../escalation/escalation.server")).stopEscalation(tx, [acked.id], actor);
+    await stopEscalation(tx, [acked.id], actor);
     await notifyLive(tx, { org_id: actor.orgId, kind: "alert", patient_id: acked.patientId, lead_id: acked.leadId });
     return { acknowledged: true };
   });

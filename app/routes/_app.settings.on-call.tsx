@@ -11,6 +11,7 @@ import { getEscalateAfter, setEscalateAfter } from "../escalation/settings.serve
 import { OnCallSchema, zonedToInstant } from "../escalation/forms.server";
 import { config } from "../config.server";
 import { OnCallSettings } from "../components/escalation/on-call-settings";
+import { invariantResponse } from "../lib/responses.server";
 export { RouteErrorBoundary as ErrorBoundary } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: OnCallSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), ok: false }, { status: 400 });
   const v = submission.value;
-  if ("clinicianId" in v && !(await getClinicianInOrg(org.id, v.clinicianId))) throw new Response("Not found", { status: 404 });
+  if ("clinicianId" in v) invariantResponse(await getClinicianInOrg(org.id, v.clinicianId));
   if (v.intent === "add") await addRotaSlot(actor, { clinicianId: v.clinicianId, weekday: v.weekday, startMinute: v.from, endMinute: v.to });
   else if (v.intent === "remove") await removeRotaSlot(actor, v.slotId);
   else if (v.intent === "end") await endOverride(actor, v.overrideId);

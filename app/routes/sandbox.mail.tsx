@@ -6,11 +6,12 @@ import { requireClinician } from "../auth/guard.server";
 import { sandboxMail } from "../sandbox/mail.server";
 import { useStrings } from "../components/use-strings";
 import { useLiveRevalidation } from "../components/live";
+import { invariantResponse } from "../lib/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireClinician(request);
   const capture = sandboxMail();
-  if (!capture) throw new Response("Not found", { status: 404 });
+  invariantResponse(capture);
   return { mail: [...capture.mail].reverse().slice(0, 100).map((m) => ({ ...m, at: m.at.toISOString() })) };
 }
 
