@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { AcknowledgeAlertSchema } from "./risk-forms.server";
 
-export const AcknowledgeSchema = z.object({ intent: z.literal("acknowledge") });
 export const ConvertLeadSchema = z.object({ intent: z.literal("convert"), leadId: z.string().uuid(), name: z.string().trim().min(1).max(200) });
 /** /leads: acknowledge a contact's alert, or convert the contact to a patient. */
 export const LeadsActionSchema = z.discriminatedUnion("intent", [AcknowledgeAlertSchema.extend({ leadId: ConvertLeadSchema.shape.leadId }), ConvertLeadSchema]);
